@@ -5,28 +5,38 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The product's topics. Names are configurable so that tests and deployments can rename them;
+ * The product's topics: household-reviews (key {@link HouseholdKey}; a tombstone withdraws a review),
+ * household-reviews-rejected, unit-rollups (compacted, key {@link UnitKey}), admin-units (compacted, key
+ * {@code <mapId>/<unitCode>}: registered village names) and reviewer-tokens (compacted, key: token id). Names are configurable so that tests and deployments can rename them;
  * keys are plain strings ({@link HouseholdKey}, {@link UnitKey}) so that any Kafka tool can read them.
  * Immutable.
  */
 public record Topics(
         Topic<String, HouseholdReview> householdReviews,
         Topic<String, RejectedReview> rejectedReviews,
-        Topic<String, UnitRollup> unitRollups) {
+        Topic<String, UnitRollup> unitRollups,
+        Topic<String, AdminUnit> adminUnits,
+        Topic<String, ReviewerToken> reviewerTokens) {
 
     public static final String HOUSEHOLD_REVIEWS = "household-reviews";
     public static final String REJECTED_REVIEWS = "household-reviews-rejected";
     public static final String UNIT_ROLLUPS = "unit-rollups";
+    public static final String ADMIN_UNITS = "admin-units";
+    public static final String REVIEWER_TOKENS = "reviewer-tokens";
 
     public static Topics withDefaultNames() {
-        return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS);
+        return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS);
     }
 
-    public static Topics named(String householdReviews, String rejectedReviews, String unitRollups) {
+    /** The topics under the given names, in the order of the record's components. */
+    public static Topics named(String householdReviews, String rejectedReviews, String unitRollups, String adminUnits,
+            String reviewerTokens) {
         Serde<String> keys = Serdes.String();
         return new Topics(
                 new Topic<>(Objects.requireNonNull(householdReviews), keys, AvroSerde.of(HouseholdReview.class)),
                 new Topic<>(Objects.requireNonNull(rejectedReviews), keys, AvroSerde.of(RejectedReview.class)),
-                new Topic<>(Objects.requireNonNull(unitRollups), keys, AvroSerde.of(UnitRollup.class)));
+                new Topic<>(Objects.requireNonNull(unitRollups), keys, AvroSerde.of(UnitRollup.class)),
+                new Topic<>(Objects.requireNonNull(adminUnits), keys, AvroSerde.of(AdminUnit.class)),
+                new Topic<>(Objects.requireNonNull(reviewerTokens), keys, AvroSerde.of(ReviewerToken.class)));
     }
 }

@@ -23,7 +23,7 @@ import vn.povertyreview.schemas.internal.UnitTally;
 class SchemaHistoryTest {
 
     static Stream<Class<? extends SpecificRecord>> recordTypes() {
-        return Stream.of(HouseholdReview.class, AdminUnit.class, UnitRollup.class, RejectedReview.class,
+        return Stream.of(HouseholdReview.class, AdminUnit.class, UnitRollup.class, RejectedReview.class, ReviewerToken.class,
                 HouseholdState.class, UnitTally.class);
     }
 
