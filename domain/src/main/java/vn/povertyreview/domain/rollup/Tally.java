@@ -60,6 +60,11 @@ public final class Tally {
         return new Tally(difference);
     }
 
+    /** What takes this tally back out again. */
+    public Tally negated() {
+        return ZERO.minus(this);
+    }
+
     public boolean isZero() {
         for (long count : counts) {
             if (count != 0) {

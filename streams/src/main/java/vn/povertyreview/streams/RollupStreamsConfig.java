@@ -1,0 +1,43 @@
+package vn.povertyreview.streams;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import vn.povertyreview.schemas.Topics;
+
+/**
+ * Kafka Streams properties of the rollup application. Exactly-once (v2) always: a count must
+ * never be applied twice or lost, whatever crashes. Immutable.
+ *
+ * @param applicationId    Streams application id; also prefixes internal topics and stores
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param stateDir         where the local state stores live
+ * @param threads          stream threads of this instance
+ * @param replicationFactor of internal topics (changelogs, repartition)
+ * @param cacheBytes       record cache, which folds repeated updates of a key before they are written
+ */
+public record RollupStreamsConfig(
+        String applicationId,
+        String bootstrapServers,
+        Path stateDir,
+        int threads,
+        int replicationFactor,
+        long cacheBytes) {
+
+    public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
+
+    public Properties properties(Topics topics) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableReviewHandler.class);
+        props.put(UndecodableReviewHandler.REVIEWS_TOPIC_CONFIG, topics.householdReviews().name());
+        props.put(UndecodableReviewHandler.REJECTED_TOPIC_CONFIG, topics.rejectedReviews().name());
+        return props;
+    }
+}

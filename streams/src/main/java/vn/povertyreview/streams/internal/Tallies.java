@@ -1,0 +1,38 @@
+package vn.povertyreview.streams.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.povertyreview.domain.rollup.Tally;
+import vn.povertyreview.schemas.internal.UnitTally;
+
+/** Converts between the domain's {@link Tally} and its stored form. */
+final class Tallies {
+
+    private Tallies() {
+    }
+
+    static Tally counts(UnitTally stored) {
+        return counts(stored.getCounts());
+    }
+
+    static Tally counts(List<Long> counts) {
+        long[] array = new long[counts.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = counts.get(i);
+        }
+        return Tally.of(array);
+    }
+
+    static List<Long> list(Tally tally) {
+        long[] array = tally.toArray();
+        List<Long> list = new ArrayList<>(array.length);
+        for (long count : array) {
+            list.add(count);
+        }
+        return list;
+    }
+
+    static UnitTally stored(Tally tally, long asOf, long revision) {
+        return new UnitTally(list(tally), asOf, revision);
+    }
+}

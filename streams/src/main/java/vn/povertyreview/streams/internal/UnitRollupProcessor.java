@@ -1,0 +1,85 @@
+package vn.povertyreview.streams.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.povertyreview.domain.admin.AdminUnit;
+import vn.povertyreview.domain.admin.UnitDirectory;
+import vn.povertyreview.domain.rollup.Figure;
+import vn.povertyreview.domain.rollup.Rates;
+import vn.povertyreview.domain.rollup.Tally;
+import vn.povertyreview.schemas.UnitKey;
+import vn.povertyreview.schemas.UnitLevel;
+import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.schemas.internal.UnitTally;
+
+/**
+ * Adds each change of a unit's counts to the unit's sum and publishes the unit's new rollup,
+ * with a revision that grows with every change so that consumers can keep the newest.
+ */
+public final class UnitRollupProcessor implements Processor<String, UnitTally, String, UnitRollup> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnitRollupProcessor.class);
+
+    private final UnitDirectory directory;
+    private final String storeName;
+
+    private ProcessorContext<String, UnitRollup> context;
+    private KeyValueStore<String, UnitTally> sums;
+
+    public UnitRollupProcessor(UnitDirectory directory, String storeName) {
+        this.directory = directory;
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, UnitRollup> context) {
+        this.context = context;
+        this.sums = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, UnitTally> change) {
+        UnitKey key = UnitKey.parse(change.key());
+        Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
+        if (unit.isEmpty()) {
+            // Only checked places reach this step; a unit missing here means the maps changed under stored data.
+            LOG.error("Unit {} is not in the map of review year {}; its change {} is not counted",
+                    key.unitCode(), key.reviewYear(), change.value());
+            return;
+        }
+        UnitTally previous = sums.get(change.key());
+        Tally sum = previous == null ? Tallies.counts(change.value()) : Tallies.counts(previous).plus(Tallies.counts(change.value()));
+        if (sum.hasNegative()) {
+            LOG.error("Unit {} of review year {} would count below zero: {}", key.unitCode(), key.reviewYear(), sum);
+        }
+        long revision = previous == null ? 1 : previous.getRevision() + 1;
+        long asOf = previous == null ? change.value().getAsOf() : Math.max(previous.getAsOf(), change.value().getAsOf());
+        sums.put(change.key(), Tallies.stored(sum, asOf, revision));
+        context.forward(new Record<>(change.key(), rollup(key, unit.get(), sum, revision, asOf), asOf));
+    }
+
+    private UnitRollup rollup(UnitKey key, AdminUnit unit, Tally sum, long revision, long asOf) {
+        long total = sum.get(Figure.HOUSEHOLDS);
+        return UnitRollup.newBuilder()
+                .setUnitCode(key.unitCode())
+                .setReviewYear(key.reviewYear())
+                .setMapId(directory.mapId(key.reviewYear()))
+                .setLevel(UnitLevel.valueOf(unit.level().name()))
+                .setUnitName(unit.name())
+                .setParentCode(unit.parentCode())
+                .setTotalHouseholds(total)
+                .setPoorHouseholds(sum.get(Figure.POOR))
+                .setNearPoorHouseholds(sum.get(Figure.NEAR_POOR))
+                .setPoorRate(Rates.percent(sum.get(Figure.POOR), total))
+                .setNearPoorRate(Rates.percent(sum.get(Figure.NEAR_POOR), total))
+                .setRevision(revision)
+                .setUpdatedAt(Instant.ofEpochMilli(asOf))
+                .build();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.povertyreview.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.schemas.HouseholdKey;
+import vn.povertyreview.schemas.HouseholdReview;
+import vn.povertyreview.schemas.RejectedReview;
+import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.streams.internal.HouseholdReviewProcessor;
+import vn.povertyreview.testsupport.ReviewBuilder;
+
+/** The rollup topology in a {@link TopologyTestDriver}, spoken to in the words of the tests. */
+final class RollupHarness implements AutoCloseable {
+
+    static final AdminMaps MAPS = AdminMaps.official();
+    static final Duration FLUSH = Duration.ofSeconds(1);
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, HouseholdReview> reviews;
+    private final TestInputTopic<String, byte[]> rawReviews;
+    private final TestOutputTopic<String, UnitRollup> rollupTopic;
+    private final TestOutputTopic<String, RejectedReview> rejectedTopic;
+    private final Map<String, UnitRollup> latest = new HashMap<>();
+    private Instant clock = Instant.parse("2025-11-01T00:00:00Z");
+
+    RollupHarness(Path stateDir) {
+        Topics topics = Topics.withDefaultNames();
+        Properties props = new RollupStreamsConfig("rollup-test", "unused:9092", stateDir, 1, 1, 1024 * 1024)
+                .properties(topics);
+        driver = new TopologyTestDriver(RollupTopology.build(topics, MAPS, new RollupOptions(FLUSH, 50_000)), props, clock);
+        reviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),
+                topics.householdReviews().valueSerde().serializer());
+        rawReviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        rollupTopic = driver.createOutputTopic(topics.unitRollups().name(), Serdes.String().deserializer(),
+                topics.unitRollups().valueSerde().deserializer());
+        rejectedTopic = driver.createOutputTopic(topics.rejectedReviews().name(), Serdes.String().deserializer(),
+                topics.rejectedReviews().valueSerde().deserializer());
+    }
+
+    HouseholdReview submit(ReviewBuilder review) {
+        HouseholdReview value = review.buildAvro();
+        send(review.key(), value);
+        return value;
+    }
+
+    void send(String key, HouseholdReview value) {
+        clock = clock.plusMillis(10);
+        reviews.pipeInput(new TestRecord<>(key, value, clock));
+    }
+
+    void sendBytes(String key, byte[] value) {
+        clock = clock.plusMillis(10);
+        rawReviews.pipeInput(new TestRecord<>(key, value, clock));
+    }
+
+    void withdraw(int reviewYear, String householdId) {
+        withdraw(reviewYear, householdId, null);
+    }
+
+    void withdraw(int reviewYear, String householdId, String statedCommune) {
+        clock = clock.plusMillis(10);
+        RecordHeaders headers = new RecordHeaders();
+        if (statedCommune != null) {
+            headers.add(HouseholdReviewProcessor.COMMUNE_HEADER, statedCommune.getBytes(StandardCharsets.UTF_8));
+        }
+        reviews.pipeInput(new TestRecord<>(new HouseholdKey(reviewYear, householdId).toString(), null, headers, clock));
+    }
+
+    /** Lets the flush interval pass, so that every summed change reaches the rollups. */
+    Map<String, UnitRollup> settle() {
+        driver.advanceWallClockTime(FLUSH);
+        for (var record : rollupTopic.readRecordsToList()) {
+            UnitRollup previous = latest.get(record.key());
+            if (previous != null && previous.getRevision() >= record.value().getRevision()) {
+                throw new AssertionError("revision of " + record.key() + " did not grow: " + previous.getRevision()
+                        + " then " + record.value().getRevision());
+            }
+            latest.put(record.key(), record.value());
+        }
+        return latest;
+    }
+
+    /** Rollups emitted since the last look, without letting time pass. */
+    List<UnitRollup> emittedWithoutFlush() {
+        return rollupTopic.readValuesToList();
+    }
+
+    UnitRollup rollup(int reviewYear, String unitCode) {
+        return latest.get(reviewYear + "/" + unitCode);
+    }
+
+    List<RejectedReview> rejected() {
+        return rejectedTopic.readValuesToList();
+    }
+
+    TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
