@@ -1,5 +1,6 @@
 package vn.povertyreview.streams;
 
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,6 +24,7 @@ import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
 import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
 import vn.povertyreview.streams.internal.HouseholdReviewProcessor;
 import vn.povertyreview.streams.internal.UnitRollupProcessor;
+import vn.povertyreview.streams.internal.VillageNames;
 
 /**
  * The rollup topology: household reviews in, per-unit poverty rollups out.
@@ -32,6 +34,7 @@ import vn.povertyreview.streams.internal.UnitRollupProcessor;
  *   (key year/household)  [household-review-store,  │
  *                          unit-pending-change-store]└─► unit-changes (repartition by year/unit)
  *                                                        ─► unit-rollup [unit-rollup-store] ─► unit-rollups
+ * admin-units ─► village-name-per-review-year ───────────────┘ (a registered village name, once per review year)
  * </pre>
  *
  * Each household change costs a constant amount of work (one state update and a few summed unit
@@ -71,17 +74,29 @@ public final class RollupTopology {
                                 options.flushInterval(), options.maxPendingUnits()),
                         Named.as("household-latest-review"), HOUSEHOLD_STORE, PENDING_STORE);
 
-        outcomes.split(Named.as("household-outcome-"))
-                .branch((key, outcome) -> outcome instanceof Rejection, Branched.withConsumer(rejections -> rejections
-                        .mapValues(outcome -> ((Rejection) outcome).rejected(), Named.as("rejected-review"))
-                        .to(topics.rejectedReviews().name(), Produced.with(keys, topics.rejectedReviews().valueSerde())
-                                .withName("household-reviews-rejected-sink")), "rejected"))
-                .defaultBranch(Branched.withConsumer(changes -> changes
-                        .mapValues(outcome -> ((UnitChange) outcome).delta(), Named.as("unit-change"))
-                        .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
-                        .process(() -> new UnitRollupProcessor(directory, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE)
-                        .to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
-                                .withName("unit-rollups-sink")), "counted"));
+        Map<String, KStream<String, HouseholdOutcome>> branches = outcomes.split(Named.as("household-outcome-"))
+                .branch((key, outcome) -> outcome instanceof Rejection, Branched.as("rejected"))
+                .defaultBranch(Branched.as("counted"));
+
+        branches.get("household-outcome-rejected")
+                .mapValues(outcome -> ((Rejection) outcome).rejected(), Named.as("rejected-review"))
+                .to(topics.rejectedReviews().name(), Produced.with(keys, topics.rejectedReviews().valueSerde())
+                        .withName("household-reviews-rejected-sink"));
+
+        KStream<String, UnitTally> unitChanges = branches.get("household-outcome-counted")
+                .mapValues(outcome -> ((UnitChange) outcome).delta(), Named.as("unit-change"));
+        VillageNames villageNames = new VillageNames(maps);
+        KStream<String, UnitTally> nameChanges = builder
+                .stream(topics.adminUnits().name(),
+                        Consumed.with(topics.adminUnits().keySerde(), topics.adminUnits().valueSerde())
+                                .withName("admin-units-source"))
+                .flatMap(villageNames::perReviewYear, Named.as("village-name-per-review-year"));
+
+        unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
+                .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
+                .process(() -> new UnitRollupProcessor(directory, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE)
+                .to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
+                        .withName("unit-rollups-sink"));
 
         return builder.build();
     }

@@ -15,10 +15,12 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.HouseholdKey;
 import vn.povertyreview.schemas.HouseholdReview;
 import vn.povertyreview.schemas.RejectedReview;
 import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
 import vn.povertyreview.streams.internal.HouseholdReviewProcessor;
 import vn.povertyreview.testsupport.ReviewBuilder;
@@ -32,6 +34,7 @@ final class RollupHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, HouseholdReview> reviews;
     private final TestInputTopic<String, byte[]> rawReviews;
+    private final TestInputTopic<String, AdminUnit> adminUnits;
     private final TestOutputTopic<String, UnitRollup> rollupTopic;
     private final TestOutputTopic<String, RejectedReview> rejectedTopic;
     private final Map<String, UnitRollup> latest = new HashMap<>();
@@ -46,6 +49,8 @@ final class RollupHarness implements AutoCloseable {
                 topics.householdReviews().valueSerde().serializer());
         rawReviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
+        adminUnits = driver.createInputTopic(topics.adminUnits().name(), Serdes.String().serializer(),
+                topics.adminUnits().valueSerde().serializer());
         rollupTopic = driver.createOutputTopic(topics.unitRollups().name(), Serdes.String().deserializer(),
                 topics.unitRollups().valueSerde().deserializer());
         rejectedTopic = driver.createOutputTopic(topics.rejectedReviews().name(), Serdes.String().deserializer(),
@@ -79,6 +84,15 @@ final class RollupHarness implements AutoCloseable {
             headers.add(HouseholdReviewProcessor.COMMUNE_HEADER, statedCommune.getBytes(StandardCharsets.UTF_8));
         }
         reviews.pipeInput(new TestRecord<>(new HouseholdKey(reviewYear, householdId).toString(), null, headers, clock));
+    }
+
+    /** Registers a village's proper name in a map, as the ingest API does. */
+    void nameVillage(String mapId, String villageUnitCode, String name) {
+        clock = clock.plusMillis(10);
+        AdminUnit village = AdminUnit.newBuilder().setMapId(mapId).setCode(villageUnitCode).setLevel(UnitLevel.VILLAGE)
+                .setName(name).setType("Thôn/Tổ dân phố").setParentCode(villageUnitCode.substring(0, villageUnitCode.indexOf('-')))
+                .build();
+        adminUnits.pipeInput(new TestRecord<>(mapId + "/" + villageUnitCode, village, clock));
     }
 
     /** Lets the flush interval pass, so that every summed change reaches the rollups. */

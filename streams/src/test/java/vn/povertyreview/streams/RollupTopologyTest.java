@@ -268,4 +268,44 @@ class RollupTopologyTest {
         assertCounts(2025, "15271-TK1", 1, 1, 0);
         assertCounts(2025, "VN", 1, 1, 0);
     }
+
+    @Test
+    void republishesAVillageUnderItsRegisteredNameInEveryYearOfItsMap() {
+        pipeline.submit(aReview().household("HH-1").year(2025).inVillage("15271-TK1").poor());
+        pipeline.submit(aReview().household("HH-2").year(2024).inVillage("15271-TK1").poor());
+        pipeline.settle();
+        assertThat(pipeline.rollup(2025, "15271-TK1").getUnitName()).as("named by its code until registered").isEqualTo("TK1");
+        long revision = pipeline.rollup(2025, "15271-TK1").getRevision();
+
+        pipeline.nameVillage("2025-07-01", "15271-TK1", "Tiểu khu Tân Lập");
+        pipeline.settle();
+
+        UnitRollup renamed = pipeline.rollup(2025, "15271-TK1");
+        assertThat(renamed.getUnitName()).isEqualTo("Tiểu khu Tân Lập");
+        assertThat(renamed.getRevision()).isEqualTo(revision + 1);
+        assertThat(renamed.getTotalHouseholds()).isEqualTo(1);
+        assertThat(pipeline.rollup(2024, "15271-TK1").getUnitName()).as("another map's village of the same code").isEqualTo("TK1");
+    }
+
+    @Test
+    void givesAVillageNamedBeforeItsFirstReviewItsNameWithoutPublishingAnEmptyRollup() {
+        pipeline.nameVillage("2025-07-01", "15271-TK9", "Thôn Đông Hưng");
+        pipeline.settle();
+        assertThat(pipeline.rollup(2025, "15271-TK9")).isNull();
+
+        pipeline.submit(aReview().household("HH-1").year(2026).inVillage("15271-TK9").nearPoor());
+        pipeline.settle();
+
+        assertThat(pipeline.rollup(2026, "15271-TK9").getUnitName()).isEqualTo("Thôn Đông Hưng");
+        assertThat(pipeline.rollup(2026, "15271-TK9").getRevision()).isEqualTo(1);
+    }
+
+    @Test
+    void ignoresANameForAVillageOfACommuneNotInTheMap() {
+        pipeline.nameVillage("2025-07-01", "15304-T1", "Thôn Cũ");
+        pipeline.submit(aReview().household("HH-1").year(2024).inVillage("15304-T1").poor());
+        pipeline.settle();
+
+        assertThat(pipeline.rollup(2024, "15304-T1").getUnitName()).isEqualTo("T1");
+    }
 }

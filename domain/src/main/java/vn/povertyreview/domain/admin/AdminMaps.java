@@ -3,6 +3,8 @@ package vn.povertyreview.domain.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.stream.IntStream;
+import vn.povertyreview.domain.review.ReviewYears;
 
 /**
  * The official maps the product knows, and which one governs each review year. Review years up to
@@ -44,6 +46,17 @@ public final class AdminMaps {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The supported review years that the map with this id governs; empty for an unknown map. */
+    public IntStream reviewYearsOf(String mapId) {
+        if (THREE_LEVEL_MAP_ID.equals(mapId)) {
+            return IntStream.range(ReviewYears.FIRST, FIRST_TWO_LEVEL_YEAR);
+        }
+        if (TWO_LEVEL_MAP_ID.equals(mapId)) {
+            return IntStream.rangeClosed(FIRST_TWO_LEVEL_YEAR, ReviewYears.LAST);
+        }
+        return IntStream.empty();
     }
 
     /** The map that governs the given review year. */

@@ -42,6 +42,13 @@ class AdminMapsTest {
     }
 
     @Test
+    void eachMapGovernsItsOwnReviewYears() {
+        assertThat(MAPS.reviewYearsOf("2025-03-01").boxed()).containsExactly(2022, 2023, 2024);
+        assertThat(MAPS.reviewYearsOf("2025-07-01").boxed()).containsExactly(2025, 2026, 2027, 2028, 2029, 2030);
+        assertThat(MAPS.reviewYearsOf("2019-01-01")).isEmpty();
+    }
+
+    @Test
     void provincesHangUnderTheNation() {
         AdminMap map = MAPS.forReviewYear(2025);
         assertThat(map.unit(UnitLevel.PROVINCE, "38").orElseThrow().parentCode()).isEqualTo(AdminUnit.NATION_CODE);

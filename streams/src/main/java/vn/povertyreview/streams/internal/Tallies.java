@@ -33,6 +33,10 @@ final class Tallies {
     }
 
     static UnitTally stored(Tally tally, long asOf, long revision) {
-        return new UnitTally(list(tally), asOf, revision);
+        return stored(tally, asOf, revision, null);
+    }
+
+    static UnitTally stored(Tally tally, long asOf, long revision, String unitName) {
+        return new UnitTally(list(tally), asOf, revision, unitName);
     }
 }

@@ -21,6 +21,10 @@ import vn.povertyreview.schemas.internal.UnitTally;
 /**
  * Adds each change of a unit's counts to the unit's sum and publishes the unit's new rollup,
  * with a revision that grows with every change so that consumers can keep the newest.
+ *
+ * <p>A change may instead carry a village's registered name: it is kept with the sum and, if the
+ * village already has a rollup, the rollup is published again under the new name. A village with
+ * no counted household keeps the name without getting a rollup.
  */
 public final class UnitRollupProcessor implements Processor<String, UnitTally, String, UnitRollup> {
 
@@ -54,24 +58,32 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
             return;
         }
         UnitTally previous = sums.get(change.key());
+        String registeredName = change.value().getUnitName() != null ? change.value().getUnitName()
+                : previous == null ? null : previous.getUnitName();
+        boolean neverCounted = previous == null || previous.getRevision() == 0;
+        if (change.value().getUnitName() != null && neverCounted) {
+            sums.put(change.key(), Tallies.stored(Tally.ZERO, 0, 0, registeredName));
+            return;
+        }
         Tally sum = previous == null ? Tallies.counts(change.value()) : Tallies.counts(previous).plus(Tallies.counts(change.value()));
         if (sum.hasNegative()) {
             LOG.error("Unit {} of review year {} would count below zero: {}", key.unitCode(), key.reviewYear(), sum);
         }
         long revision = previous == null ? 1 : previous.getRevision() + 1;
         long asOf = previous == null ? change.value().getAsOf() : Math.max(previous.getAsOf(), change.value().getAsOf());
-        sums.put(change.key(), Tallies.stored(sum, asOf, revision));
-        context.forward(new Record<>(change.key(), rollup(key, unit.get(), sum, revision, asOf), asOf));
+        sums.put(change.key(), Tallies.stored(sum, asOf, revision, registeredName));
+        String name = registeredName != null ? registeredName : unit.get().name();
+        context.forward(new Record<>(change.key(), rollup(key, unit.get(), name, sum, revision, asOf), asOf));
     }
 
-    private UnitRollup rollup(UnitKey key, AdminUnit unit, Tally sum, long revision, long asOf) {
+    private UnitRollup rollup(UnitKey key, AdminUnit unit, String name, Tally sum, long revision, long asOf) {
         long total = sum.get(Figure.HOUSEHOLDS);
         return UnitRollup.newBuilder()
                 .setUnitCode(key.unitCode())
                 .setReviewYear(key.reviewYear())
                 .setMapId(directory.mapId(key.reviewYear()))
                 .setLevel(UnitLevel.valueOf(unit.level().name()))
-                .setUnitName(unit.name())
+                .setUnitName(name)
                 .setParentCode(unit.parentCode())
                 .setTotalHouseholds(total)
                 .setPoorHouseholds(sum.get(Figure.POOR))
