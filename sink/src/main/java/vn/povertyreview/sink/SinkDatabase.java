@@ -1,0 +1,47 @@
+package vn.povertyreview.sink;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The sink's PostgreSQL database: brings its schema up to date with the Flyway migrations in
+ * {@code db/migration} and gives the {@link Jdbi} the sink works with.
+ *
+ * <p>Stateless; safe to call from any thread. Flyway locks the schema history table, so
+ * concurrent migrations from several sinks are serialized by the database.
+ */
+public final class SinkDatabase {
+
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private SinkDatabase() {
+    }
+
+    /** Migrates the database, then returns a Jdbi on it. */
+    public static Jdbi open(DataSource dataSource) {
+        migrate(dataSource);
+        return jdbi(dataSource);
+    }
+
+    /** Applies the migrations that the database does not have yet. */
+    public static MigrateResult migrate(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                // A script that does not follow V<n>__<verb>_<object>.sql would be silently ignored.
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+    }
+
+    /** A Jdbi with PostgreSQL types and SQL Objects, without touching the schema. */
+    public static Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource)
+                .installPlugin(new PostgresPlugin())
+                .installPlugin(new SqlObjectPlugin());
+    }
+}

@@ -1,0 +1,250 @@
+package vn.povertyreview.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import vn.povertyreview.embedded.EmbeddedKafka;
+import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.embedded.LoopbackPorts;
+import vn.povertyreview.schemas.AvroSerde;
+import vn.povertyreview.schemas.UnitRollup;
+
+class RollupSinkTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int PARTITIONS = 3;
+
+    @TempDir
+    static Path kafkaDir;
+
+    @TempDir
+    static Path postgresDir;
+
+    static EmbeddedKafka kafka;
+    static EmbeddedPostgresServer postgres;
+
+    final ExecutorService sinkThreads = Executors.newCachedThreadPool();
+    String topic;
+    SinkSettings settings;
+    Jdbi jdbi;
+
+    @BeforeAll
+    static void startServers() {
+        kafka = EmbeddedKafka.start(kafkaDir);
+        postgres = EmbeddedPostgresServer.start(postgresDir, false);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        kafka.close();
+        postgres.close();
+    }
+
+    @BeforeEach
+    void freshTopicAndDatabase() throws Exception {
+        topic = "unit-rollups-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+        settings = SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withPollTimeout(Duration.ofMillis(200));
+        jdbi = TestDatabases.fresh(postgres);
+    }
+
+    @AfterEach
+    void stopSinkThreads() throws InterruptedException {
+        sinkThreads.shutdownNow();
+        assertThat(sinkThreads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void writesCommittedRollupsAndResumesFromTheDatabaseOffsetsAfterARestart() throws Exception {
+        List<RollupBuilder> first = List.of(
+                aRollupOf(2024, "38").revision(1), aRollupOf(2024, "392").revision(1),
+                aRollupOf(2024, "15271").revision(1), aRollupOf(2024, "15274").revision(1));
+        Map<Integer, Long> afterFirst = produceCommitted(first);
+        produceAborted(List.of(aRollupOf(2024, "15277").revision(1), aRollupOf(2024, "38").revision(99)));
+
+        RollupSink sink = new RollupSink(settings, jdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        await().atMost(PATIENCE).until(() -> revisions().equals(Map.of(
+                "2024/38", 1L, "2024/392", 1L, "2024/15271", 1L, "2024/15274", 1L)));
+        sink.close();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(sink.progress().recordsWritten()).isEqualTo(4);
+
+        List<RollupBuilder> second = List.of(
+                aRollupOf(2024, "38").revision(2), aRollupOf(2024, "15271").households(2_500, 40, 61).revision(2),
+                aRollupOf(2025, "38").revision(1), aRollupOf(2025, "15271").revision(1));
+        Map<Integer, Long> afterSecond = produceCommitted(second);
+        produceAborted(List.of(aRollupOf(2024, "392").revision(99)));
+
+        RollupSink resumed = new RollupSink(settings, jdbi);
+        Future<?> runningAgain = sinkThreads.submit(resumed);
+        Map<String, Long> expected = Map.of(
+                "2024/38", 2L, "2024/392", 1L, "2024/15271", 2L, "2024/15274", 1L, "2025/38", 1L, "2025/15271", 1L);
+        await().atMost(PATIENCE).until(() -> revisions().equals(expected));
+        // A sink that re-read the topic from the start would have written all eight records again.
+        await().atMost(PATIENCE).until(() -> resumed.progress().recordsWritten() == 4);
+        resumed.close();
+        runningAgain.get(10, TimeUnit.SECONDS);
+
+        assertThat(revisions()).isEqualTo(expected);
+        assertThat(resumed.progress()).isEqualTo(new SinkProgress(4, resumed.progress().batchesWritten(), 0, 0));
+        Map<Integer, Long> stored = new RollupWriter(jdbi, settings.groupId()).storedOffsets(topic);
+        Map<Integer, Long> lastWritten = new HashMap<>(afterFirst);
+        afterSecond.forEach((partition, next) -> lastWritten.merge(partition, next, Math::max));
+        lastWritten.forEach((partition, next) -> assertThat(stored.get(partition)).as("partition %d", partition).isGreaterThanOrEqualTo(next));
+    }
+
+    @Test
+    void skipsAnUnreadableRecordAndStoresTheOffsetAfterIt() throws Exception {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(null), new StringSerializer(),
+                new ByteArraySerializer())) {
+            AvroSerde<UnitRollup> serde = AvroSerde.of(UnitRollup.class);
+            RollupBuilder before = aRollupOf(2024, "38");
+            RollupBuilder after = aRollupOf(2024, "392");
+            raw.send(new ProducerRecord<>(topic, 0, before.key(), serde.encode(before.build()))).get();
+            raw.send(new ProducerRecord<>(topic, 0, "2024/15271", new byte[] {1, 2, 3, 4})).get();
+            raw.send(new ProducerRecord<>(topic, 0, after.key(), serde.encode(after.build()))).get();
+        }
+
+        RollupSink sink = new RollupSink(settings, jdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        await().atMost(PATIENCE).until(() -> revisions().keySet().equals(Set.of("2024/38", "2024/392")));
+        await().atMost(PATIENCE).until(() -> new RollupWriter(jdbi, settings.groupId()).storedOffsets(topic).get(0) == 3L);
+        sink.close();
+        running.get(10, TimeUnit.SECONDS);
+
+        assertThat(sink.progress().recordsSkipped()).isEqualTo(1);
+        assertThat(sink.progress().recordsWritten()).isEqualTo(2);
+    }
+
+    @Test
+    void retriesTheSameBatchWhileTheDatabaseIsDownAndLosesNothing(@TempDir Path ownPostgresDir) throws Exception {
+        int port = LoopbackPorts.free();
+        EmbeddedPostgresServer flaky = EmbeddedPostgresServer.start(ownPostgresDir, port, false);
+        flaky.createDatabaseIfMissing("poverty");
+        Jdbi flakyJdbi = SinkDatabase.open(flaky.dataSource("poverty"));
+        ListAppender<ILoggingEvent> sinkLog = captureLogOf(RollupSink.class);
+        RollupSink sink = new RollupSink(settings, flakyJdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        try {
+            produceCommitted(List.of(aRollupOf(2024, "38")));
+            await().atMost(PATIENCE).until(() -> TestDatabases.count(flakyJdbi, "unit_rollup") == 1);
+
+            flaky.close();
+            produceCommitted(List.of(aRollupOf(2024, "392"), aRollupOf(2024, "15271")));
+            await().atMost(PATIENCE).until(() -> sinkLog.list.stream()
+                    .anyMatch(event -> event.getFormattedMessage().startsWith("Could not write")));
+            flaky = EmbeddedPostgresServer.start(ownPostgresDir, port, false);
+
+            await().atMost(PATIENCE).until(() -> TestDatabases.count(flakyJdbi, "unit_rollup") == 3);
+            sink.close();
+            running.get(10, TimeUnit.SECONDS);
+            assertThat(sink.progress().recordsWritten()).isEqualTo(3);
+            assertThat(sink.progress().recordsSkipped()).isZero();
+        } finally {
+            ((Logger) LoggerFactory.getLogger(RollupSink.class)).detachAppender(sinkLog);
+            sink.close();
+            flaky.close();
+        }
+    }
+
+    @Test
+    void closingASinkThatNeverRanReleasesItsConsumer() {
+        RollupSink sink = new RollupSink(settings, jdbi);
+
+        sink.close();
+        sink.run();
+
+        assertThat(sink.progress()).isEqualTo(new SinkProgress(0, 0, 0, 0));
+    }
+
+    private Map<String, Long> revisions() {
+        Map<String, Long> revisions = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT review_year || '/' || unit_code AS unit, revision FROM unit_rollup")
+                .map((rows, context) -> Map.entry(rows.getString("unit"), rows.getLong("revision")))
+                .forEach(entry -> revisions.put(entry.getKey(), entry.getValue())));
+        return revisions;
+    }
+
+    /** Produces in one committed transaction; returns, per partition, the offset after the last record. */
+    private Map<Integer, Long> produceCommitted(List<RollupBuilder> rollups) throws Exception {
+        return produceInTransaction(rollups, true);
+    }
+
+    private void produceAborted(List<RollupBuilder> rollups) throws Exception {
+        produceInTransaction(rollups, false);
+    }
+
+    private Map<Integer, Long> produceInTransaction(List<RollupBuilder> rollups, boolean commit) throws Exception {
+        try (KafkaProducer<String, UnitRollup> producer = new KafkaProducer<>(
+                producerProperties("rollups-" + UUID.randomUUID()), new StringSerializer(), AvroSerde.of(UnitRollup.class).serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            rollups.forEach(rollup -> sent.add(producer.send(new ProducerRecord<>(topic, rollup.key(), rollup.build()))));
+            producer.flush();
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+            Map<Integer, Long> nextOffsets = new HashMap<>();
+            for (Future<RecordMetadata> metadata : sent) {
+                nextOffsets.merge(metadata.get().partition(), metadata.get().offset() + 1, Math::max);
+            }
+            return nextOffsets;
+        }
+    }
+
+    private static Properties producerProperties(String transactionalId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        if (transactionalId != null) {
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        }
+        return props;
+    }
+
+    private static ListAppender<ILoggingEvent> captureLogOf(Class<?> type) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(type)).addAppender(appender);
+        return appender;
+    }
+}
