@@ -1,0 +1,110 @@
+package vn.povertyreview.ingest;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.ingest.internal.auth.Authenticator;
+import vn.povertyreview.ingest.internal.auth.ReviewerTokenFollower;
+import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
+import vn.povertyreview.ingest.internal.http.IngestApp;
+import vn.povertyreview.ingest.internal.kafka.KafkaClientSettings;
+import vn.povertyreview.ingest.internal.kafka.ProducerPool;
+import vn.povertyreview.schemas.AvroSerde;
+import vn.povertyreview.schemas.ReviewerToken;
+
+/**
+ * The running ingest service: the HTTP API through which commune reviewers submit household
+ * reviews and admins manage reviewer tokens and village names, writing to Kafka.
+ *
+ * <p>{@link #start} reads every reviewer token from Kafka before it opens the HTTP port, and fails
+ * if it cannot; once running, losing Kafka makes requests answer 503 (and {@code /health} report
+ * DOWN) until Kafka is back, without a restart. {@link #close} stops the HTTP server first, then the
+ * Kafka clients. The topics must exist; this service creates none.
+ *
+ * <p>Thread-safe.
+ */
+public final class IngestService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final Javalin app;
+    private final ProducerPool producers;
+    private final ReviewerTokenFollower tokenFollower;
+    private final String host;
+
+    private IngestService(Javalin app, ProducerPool producers, ReviewerTokenFollower tokenFollower, String host) {
+        this.app = app;
+        this.producers = producers;
+        this.tokenFollower = tokenFollower;
+        this.host = host;
+    }
+
+    /** Starts the service with the system clock. */
+    public static IngestService start(IngestSettings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param clock what "now" is, for review times in the future and record timestamps
+     * @throws IllegalStateException when the reviewer tokens cannot be read from Kafka, or the
+     *         port cannot be bound
+     */
+    public static IngestService start(IngestSettings settings, Clock clock) {
+        String prefix = "ingest-" + settings.instanceId();
+        ProducerPool producers = new ProducerPool(
+                transactionalId -> new KafkaProducer<>(KafkaClientSettings.producer(
+                        settings.bootstrapServers(), transactionalId, settings.requestTimeout())),
+                prefix, settings.producerPoolSize(), settings.requestTimeout());
+        ReviewerTokens tokens = new ReviewerTokens();
+        ReviewerTokenFollower follower = new ReviewerTokenFollower(
+                new KafkaConsumer<>(KafkaClientSettings.topicReader(settings.bootstrapServers(), prefix + "-tokens",
+                        settings.requestTimeout())),
+                settings.topics().reviewerTokens().name(), AvroSerde.of(ReviewerToken.class), tokens);
+        try {
+            follower.start(settings.requestTimeout().multipliedBy(3));
+            producers.warmUp();
+            Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
+                    new Authenticator(settings.adminTokenSha256(), tokens), tokens, clock, settings.maxBodyBytes(),
+                    settings.maxRecords()));
+            app.start(settings.bindHost(), settings.port());
+            IngestService service = new IngestService(app, producers, follower, settings.bindHost());
+            LOG.info("Ingest {} listening on {}", settings.instanceId(), service.baseUri());
+            return service;
+        } catch (RuntimeException e) {
+            follower.close();
+            producers.close();
+            throw e;
+        }
+    }
+
+    /** The port the HTTP server listens on (the one chosen when the settings asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Where clients reach the service, e.g. {@code http://127.0.0.1:8080}. */
+    public URI baseUri() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shownHost + ":" + port());
+    }
+
+    /** Every HTTP route the service serves, as {@code "METHOD /path"}. */
+    public List<String> routes() {
+        return IngestApp.routes(app);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        tokenFollower.close();
+        producers.close();
+    }
+}

@@ -1,0 +1,77 @@
+package vn.povertyreview.ingest.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.review.ReviewRules;
+import vn.povertyreview.ingest.internal.auth.Authenticator;
+import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
+import vn.povertyreview.ingest.internal.kafka.ProducerPool;
+import vn.povertyreview.ingest.internal.kafka.SubmissionRecords;
+import vn.povertyreview.ingest.internal.review.IdentifierChecks;
+import vn.povertyreview.ingest.internal.review.RecordJudge;
+import vn.povertyreview.schemas.Topics;
+
+/** Builds the HTTP application: every route and the error mapping, declared here and nowhere else. */
+public final class IngestApp {
+
+    /**
+     * Bounds the small JSON bodies of the admin endpoints. Review uploads are streamed past this
+     * limit and bounded by their own, configurable one.
+     */
+    static final long MAX_SMALL_BODY_BYTES = 1024 * 1024;
+
+    private IngestApp() {
+    }
+
+    /** What the routes need. */
+    public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
+            ReviewerTokens tokens, Clock clock, long maxBodyBytes, int maxRecords) {
+    }
+
+    public static Javalin create(Dependencies d) {
+        ObjectMapper json = IngestJson.mapper();
+        Access access = new Access(d.authenticator());
+        JsonBodies bodies = new JsonBodies(json);
+        ReviewRules rules = new ReviewRules(d.maps());
+        IdentifierChecks identifiers = new IdentifierChecks(rules);
+
+        ReviewSubmissionHandler submit = new ReviewSubmissionHandler(access, new RecordJudge(rules, d.clock()),
+                new SubmissionRecords(d.topics(), d.clock()), d.producers(), json, d.maxBodyBytes(), d.maxRecords());
+        ReviewWithdrawalHandler withdraw = new ReviewWithdrawalHandler(access, d.maps(), identifiers,
+                d.topics().householdReviews(), d.producers());
+        VillageNamingHandler nameVillage = new VillageNamingHandler(access, bodies, d.maps(), identifiers,
+                d.topics().adminUnits(), d.producers());
+        ReviewerTokenHandler createToken = new ReviewerTokenHandler(access, bodies, d.maps(), d.topics().reviewerTokens(),
+                d.tokens(), d.producers(), d.clock());
+        ApiDescriptionHandler describe = new ApiDescriptionHandler();
+        HealthHandler health = new HealthHandler(d.producers());
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = MAX_SMALL_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.routes.before(Requests::assignId);
+            config.routes.post("/api/v1/reviews", submit);
+            config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
+            config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);
+            config.routes.post("/api/v1/reviewers", createToken);
+            config.routes.get("/api/v1/openapi.json", describe);
+            config.routes.get("/health", health);
+            ProblemResponses.register(config.routes);
+        });
+    }
+
+    /** The HTTP routes of a created app, as {@code "METHOD /path"}, for checking the API description. */
+    public static List<String> routes(Javalin app) {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+}

@@ -1,0 +1,44 @@
+package vn.povertyreview.ingest.internal.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.Serde;
+import vn.povertyreview.schemas.Topic;
+
+/**
+ * One record to write, already serialized with its topic's serdes. Requests stage their records
+ * in this compact form while the body is read, and hand them to {@link ProducerPool} only once the
+ * whole body has been judged, so a producer is never held while a client is still uploading.
+ * Immutable.
+ */
+public record OutgoingRecord(String topic, byte[] key, byte[] value, List<Header> headers) {
+
+    public OutgoingRecord {
+        headers = List.copyOf(headers);
+    }
+
+    /** A record of the topic, serialized with the topic's own serdes; a null value is a tombstone. */
+    public static <K, V> OutgoingRecord of(Topic<K, V> topic, K key, V value) {
+        return new OutgoingRecord(topic.name(), serialize(topic.keySerde(), topic.name(), key),
+                serialize(topic.valueSerde(), topic.name(), value), List.of());
+    }
+
+    /** The same record with one more header, its value written as UTF-8. */
+    public OutgoingRecord withHeader(String name, String headerValue) {
+        List<Header> more = new ArrayList<>(headers);
+        more.add(new RecordHeader(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        return new OutgoingRecord(topic, key, value, more);
+    }
+
+    ProducerRecord<byte[], byte[]> toProducerRecord() {
+        return new ProducerRecord<>(topic, null, key, value, headers);
+    }
+
+    private static <T> byte[] serialize(Serde<T> serde, String topic, T value) {
+        return value == null ? null : serde.serializer().serialize(topic, value);
+    }
+}

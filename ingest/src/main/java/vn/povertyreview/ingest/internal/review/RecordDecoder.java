@@ -1,0 +1,291 @@
+package vn.povertyreview.ingest.internal.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.povertyreview.domain.review.Area;
+import vn.povertyreview.domain.review.Classification;
+import vn.povertyreview.domain.review.Indicator;
+import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.body.SubmittedRecord;
+
+/**
+ * Reads the fields of a submitted record into typed values, reporting each field that has the
+ * wrong type or format. Only the shape of values is checked here (is it a number, a known code, a
+ * date); whether the values make a countable review is for the domain's review rules alone.
+ *
+ * <p>JSON values must have their JSON type (a year is a number, a code is a string, so that codes
+ * keep their leading zeros); CSV cells are text and are parsed. Thread-safe (stateless).
+ */
+public final class RecordDecoder {
+
+    /** Far longer than any code or id; keeps a pasted document out of messages and topics. */
+    static final int MAX_TEXT_LENGTH = 256;
+    /** How much of a wrong value is quoted back in a message. */
+    private static final int QUOTE_LENGTH = 40;
+    /** {@code 1.500.000} or {@code 1,500,000}: how spreadsheets in Vietnam print a whole number of đồng. */
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}([.,\\u00a0 ]\\d{3})+");
+    private static final String ALLOWED_INDICATORS = Arrays.stream(Indicator.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
+
+    public DecodedRecord decode(SubmittedRecord record) {
+        return new Reading(record).read();
+    }
+
+    /** The state of reading one record. */
+    private static final class Reading {
+
+        private final ObjectNode fields;
+        private final boolean textual;
+        private final List<RuleViolation> violations = new ArrayList<>();
+        private final Set<String> broken = new HashSet<>();
+
+        Reading(SubmittedRecord record) {
+            this.fields = record.fields();
+            this.textual = record.textual();
+        }
+
+        DecodedRecord read() {
+            reportUnknownFields();
+            Integer reviewYear = integer(ReviewFields.REVIEW_YEAR, true);
+            Integer members = integer(ReviewFields.MEMBERS, true);
+            ReviewValues values = new ReviewValues(
+                    text(ReviewFields.REVIEW_ID),
+                    text(ReviewFields.HOUSEHOLD_ID),
+                    reviewYear,
+                    instant(ReviewFields.REVIEWED_AT),
+                    text(ReviewFields.PROVINCE_CODE),
+                    text(ReviewFields.DISTRICT_CODE),
+                    text(ReviewFields.COMMUNE_CODE),
+                    text(ReviewFields.VILLAGE_CODE),
+                    choice(ReviewFields.AREA, Area.class, "khu vực"),
+                    members,
+                    income(),
+                    deprivations(),
+                    choice(ReviewFields.CLASSIFICATION, Classification.class, "kết quả phân loại"),
+                    flag(ReviewFields.ETHNIC_MINORITY),
+                    flag(ReviewFields.MERIT_FAMILY),
+                    flag(ReviewFields.SOCIAL_PROTECTION),
+                    flag(ReviewFields.NO_LABOR_CAPACITY));
+            return new DecodedRecord(values, violations, broken);
+        }
+
+        private void reportUnknownFields() {
+            for (Map.Entry<String, JsonNode> entry : fields.properties()) {
+                String name = entry.getKey();
+                if (!ReviewFields.isKnown(name)) {
+                    violations.add(new RuleViolation(name, "field.unknown",
+                            "Trường '" + quote(name) + "' không có trong mẫu bản ghi rà soát. Các trường hợp lệ: " + String.join(", ", ReviewFields.ALL) + ".",
+                            "There is no field '" + quote(name) + "' in a review record. Valid fields: " + String.join(", ", ReviewFields.ALL) + "."));
+                }
+            }
+        }
+
+        /** The field's value node, or null when absent or JSON null. */
+        private JsonNode value(String field) {
+            JsonNode node = fields.get(field);
+            return node == null || node.isNull() ? null : node;
+        }
+
+        private String text(String field) {
+            JsonNode node = value(field);
+            if (node == null) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                return fail(field, field + ".type",
+                        "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") phải là chuỗi ký tự trong dấu nháy, để giữ các số 0 ở đầu mã.",
+                        "Field " + field + " must be a string in quotes, so that codes keep their leading zeros.");
+            }
+            String text = node.textValue();
+            if (text.length() > MAX_TEXT_LENGTH) {
+                return fail(field, field + ".tooLong",
+                        "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") dài quá " + MAX_TEXT_LENGTH + " ký tự.",
+                        "Field " + field + " is longer than " + MAX_TEXT_LENGTH + " characters.");
+            }
+            return text;
+        }
+
+        private Integer integer(String field, boolean required) {
+            JsonNode node = value(field);
+            if (node == null) {
+                if (required) {
+                    // The domain review holds these as plain numbers and cannot say "missing" itself.
+                    return fail(field, field + ".required", "Thiếu " + ReviewFields.vietnamese(field) + ".",
+                            "Field " + field + " is missing.");
+                }
+                return null;
+            }
+            if (textual && node.isTextual()) {
+                try {
+                    return Integer.valueOf(node.textValue().trim());
+                } catch (NumberFormatException e) {
+                    return notAWholeNumber(field, node.textValue());
+                }
+            }
+            if (node.isIntegralNumber() && node.canConvertToInt()) {
+                return node.intValue();
+            }
+            return notAWholeNumber(field, node.toString());
+        }
+
+        private Long income() {
+            String field = ReviewFields.INCOME;
+            JsonNode node = value(field);
+            if (node == null) {
+                return null;
+            }
+            if (textual && node.isTextual()) {
+                String text = node.textValue().trim();
+                if (GROUPED_DIGITS.matcher(text).matches()) {
+                    text = text.replaceAll("[^0-9]", "");
+                }
+                try {
+                    return Long.valueOf(text);
+                } catch (NumberFormatException e) {
+                    return notAWholeNumber(field, node.textValue());
+                }
+            }
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return node.longValue();
+            }
+            return notAWholeNumber(field, node.toString());
+        }
+
+        private <T> T notAWholeNumber(String field, String given) {
+            return fail(field, field + ".type",
+                    "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") phải là số nguyên, không phải '" + quote(given) + "'.",
+                    "Field " + field + " must be a whole number, not '" + quote(given) + "'.");
+        }
+
+        private boolean flag(String field) {
+            JsonNode node = value(field);
+            if (node == null) {
+                return false;
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (textual && node.isTextual()) {
+                switch (node.textValue().trim().toLowerCase(Locale.ROOT)) {
+                    case "true", "1" -> {
+                        return true;
+                    }
+                    case "false", "0" -> {
+                        return false;
+                    }
+                    default -> {
+                        // reported below
+                    }
+                }
+            }
+            fail(field, field + ".type",
+                    "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") phải là true hoặc false, không phải '" + quote(shown(node)) + "'.",
+                    "Field " + field + " must be true or false, not '" + quote(shown(node)) + "'.");
+            return false;
+        }
+
+        private <E extends Enum<E>> E choice(String field, Class<E> type, String vietnameseName) {
+            String text = text(field);
+            if (text == null) {
+                return null;
+            }
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            try {
+                return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return fail(field, field + ".unknown",
+                        "Giá trị '" + quote(text) + "' của " + vietnameseName + " không hợp lệ; chỉ được dùng: " + allowed + ".",
+                        "'" + quote(text) + "' is not a valid " + field + "; use one of: " + allowed + ".");
+            }
+        }
+
+        private Instant instant(String field) {
+            String text = text(field);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                return fail(field, field + ".format",
+                        "Thời điểm rà soát '" + quote(text) + "' phải theo ISO-8601 và có múi giờ, ví dụ 2024-10-15T09:30:00+07:00.",
+                        "The review time '" + quote(text) + "' must be ISO-8601 with an offset, e.g. 2024-10-15T09:30:00+07:00.");
+            }
+        }
+
+        private Set<Indicator> deprivations() {
+            String field = ReviewFields.DEPRIVATIONS;
+            JsonNode node = value(field);
+            if (node == null) {
+                return EnumSet.noneOf(Indicator.class);
+            }
+            List<String> codes = new ArrayList<>();
+            if (textual && node.isTextual()) {
+                for (String code : node.textValue().split(";")) {
+                    if (!code.isBlank()) {
+                        codes.add(code.trim());
+                    }
+                }
+            } else if (node.isArray()) {
+                for (JsonNode element : node) {
+                    if (!element.isTextual()) {
+                        fail(field, field + ".type",
+                                "Các chỉ số thiếu hụt phải là một mảng mã dạng chuỗi, ví dụ [\"NUTRITION\", \"SANITATION\"].",
+                                "Deprivations must be an array of code strings, e.g. [\"NUTRITION\", \"SANITATION\"].");
+                        return null;
+                    }
+                    codes.add(element.textValue().trim());
+                }
+            } else {
+                fail(field, field + ".type",
+                        "Các chỉ số thiếu hụt phải là một mảng mã dạng chuỗi, ví dụ [\"NUTRITION\", \"SANITATION\"].",
+                        "Deprivations must be an array of code strings, e.g. [\"NUTRITION\", \"SANITATION\"].");
+                return null;
+            }
+            Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
+            Set<String> unknown = new LinkedHashSet<>();
+            for (String code : codes) {
+                try {
+                    indicators.add(Indicator.valueOf(code.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    unknown.add(quote(code));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                return fail(field, field + ".unknown",
+                        "Không có chỉ số thiếu hụt " + String.join(", ", unknown) + " trong chuẩn nghèo đa chiều. Các mã hợp lệ: " + ALLOWED_INDICATORS + ".",
+                        "Unknown deprivation indicator " + String.join(", ", unknown) + ". Valid codes: " + ALLOWED_INDICATORS + ".");
+            }
+            return indicators;
+        }
+
+        private <T> T fail(String field, String rule, String vi, String en) {
+            violations.add(new RuleViolation(field, rule, vi, en));
+            broken.add(field);
+            return null;
+        }
+
+        private static String shown(JsonNode node) {
+            return node.isTextual() ? node.textValue() : node.toString();
+        }
+
+        private static String quote(String value) {
+            return value.length() <= QUOTE_LENGTH ? value : value.substring(0, QUOTE_LENGTH) + "…";
+        }
+    }
+}

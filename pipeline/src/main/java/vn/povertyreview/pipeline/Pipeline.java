@@ -1,0 +1,203 @@
+package vn.povertyreview.pipeline;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.povertyreview.embedded.EmbeddedKafka;
+import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.ingest.IngestService;
+import vn.povertyreview.ingest.IngestSettings;
+import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.sink.RollupSink;
+import vn.povertyreview.sink.SinkDatabase;
+import vn.povertyreview.sink.SinkSettings;
+import vn.povertyreview.streams.RollupOptions;
+import vn.povertyreview.streams.RollupStreamsConfig;
+
+/**
+ * Starts the services one run asks for, in dependency order, and stops them in reverse. Kafka and
+ * PostgreSQL are embedded unless their addresses are configured; the embedded ones keep their data
+ * in the data directory, so a restart carries on where the last run stopped.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    /** The database the embedded PostgreSQL serves to analysts. */
+    public static final String DATABASE = "poverty";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Settings settings;
+    private final Topics topics;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private String bootstrapServers;
+    private String jdbcUrl;
+    private DataSource dataSource;
+    private IngestService ingest;
+    private StreamsService streams;
+    private RollupSink sink;
+    private String adminToken;
+
+    public Pipeline(Settings settings) {
+        this.settings = settings;
+        this.topics = Topics.named(settings.get(Setting.TOPIC_HOUSEHOLD_REVIEWS), settings.get(Setting.TOPIC_REJECTED_REVIEWS),
+                settings.get(Setting.TOPIC_UNIT_ROLLUPS), settings.get(Setting.TOPIC_ADMIN_UNITS),
+                settings.get(Setting.TOPIC_REVIEWER_TOKENS));
+    }
+
+    /** Which services a run starts. */
+    public enum Role {
+        ALL, INGEST, STREAMS, SINK
+    }
+
+    public Pipeline start(Role role, PrintStream out) throws Exception {
+        boolean all = role == Role.ALL;
+        boolean needsDatabase = all || role == Role.SINK;
+        Progress progress = new Progress(out, 2 + (needsDatabase ? 1 : 0) + (all ? 3 : 1));
+        Path dataDir = settings.dataDir();
+
+        bootstrapServers = progress.step(settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                ? "Kafka at " + settings.get(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                : "Embedded Kafka broker (data in " + dataDir.resolve("kafka") + ")", this::kafka);
+        progress.step("Topics", () -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                var created = TopicSetup.ensure(admin, topics, settings.getInt(Setting.KAFKA_TOPIC_PARTITIONS),
+                        (short) settings.getInt(Setting.KAFKA_REPLICATION_FACTOR));
+                LOG.info("Created topics {}", created);
+            }
+            return null;
+        });
+        if (needsDatabase) {
+            dataSource = progress.step(settings.isSet(Setting.DB_URL) ? "PostgreSQL at " + settings.get(Setting.DB_URL)
+                    : "Embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ")", this::database);
+        }
+        if (all || role == Role.SINK) {
+            progress.step("Sink: database schema and rollup writer", () -> {
+                Jdbi jdbi = SinkDatabase.open(dataSource);
+                sink = new RollupSink(new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
+                        topics.unitRollups().name(), SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS), jdbi);
+                Thread thread = new Thread(sink, "rollup-sink");
+                thread.start();
+                running.push(sink);
+                return null;
+            });
+        }
+        if (all || role == Role.STREAMS) {
+            progress.step("Streams: rollups (state in " + dataDir.resolve("streams") + ")", () -> {
+                streams = new StreamsService(new RollupStreamsConfig(settings.get(Setting.STREAMS_APPLICATION_ID),
+                        bootstrapServers, dataDir.resolve("streams"), settings.getInt(Setting.STREAMS_THREADS),
+                        settings.getInt(Setting.KAFKA_REPLICATION_FACTOR), settings.getLong(Setting.STREAMS_CACHE_BYTES)),
+                        topics, new RollupOptions(Duration.ofMillis(settings.getLong(Setting.STREAMS_FLUSH_INTERVAL_MS)),
+                                RollupOptions.DEFAULT_MAX_PENDING_UNITS));
+                running.push(streams);
+                streams.start(STREAMS_START_TIMEOUT);
+                return null;
+            });
+        }
+        if (all || role == Role.INGEST) {
+            progress.step("Ingest API", () -> {
+                ingest = IngestService.start(ingestSettings(dataDir));
+                running.push(ingest);
+                return null;
+            });
+        }
+        return this;
+    }
+
+    private String kafka() {
+        if (settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS)) {
+            return settings.get(Setting.KAFKA_BOOTSTRAP_SERVERS);
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start(settings.dataDir().resolve("kafka"),
+                settings.getInt(Setting.KAFKA_EMBEDDED_PORT), settings.getInt(Setting.KAFKA_EMBEDDED_CONTROLLER_PORT));
+        running.push(kafka);
+        return kafka.bootstrapServers();
+    }
+
+    private DataSource database() {
+        if (settings.isSet(Setting.DB_URL)) {
+            jdbcUrl = settings.get(Setting.DB_URL);
+            PGSimpleDataSource external = new PGSimpleDataSource();
+            external.setUrl(jdbcUrl);
+            external.setUser(settings.get(Setting.DB_USER));
+            external.setPassword(settings.get(Setting.DB_PASSWORD));
+            return external;
+        }
+        // Durable: the embedded run mode promises that data survives a crash.
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"),
+                settings.getInt(Setting.DB_EMBEDDED_PORT), true);
+        running.push(postgres);
+        postgres.createDatabaseIfMissing(DATABASE);
+        jdbcUrl = postgres.jdbcUrl(DATABASE) + "?user=" + postgres.user();
+        return postgres.dataSource(DATABASE);
+    }
+
+    private IngestSettings ingestSettings(Path dataDir) {
+        String tokenHash = settings.get(Setting.INGEST_ADMIN_TOKEN_SHA256);
+        if (tokenHash.isBlank()) {
+            if (settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS)) {
+                throw new IllegalArgumentException(Setting.INGEST_ADMIN_TOKEN_SHA256.key() + " ("
+                        + Setting.INGEST_ADMIN_TOKEN_SHA256.environmentVariable()
+                        + ") must be set when the ingest API runs against an external Kafka");
+            }
+            adminToken = AdminToken.loadOrCreate(dataDir);
+            tokenHash = AdminToken.sha256Hex(adminToken);
+        }
+        return IngestSettings.defaults(bootstrapServers, tokenHash)
+                .withBindHost(settings.get(Setting.INGEST_HOST))
+                .withPort(settings.getInt(Setting.INGEST_PORT))
+                .withMaxBodyBytes(settings.getLong(Setting.INGEST_MAX_BODY_BYTES))
+                .withMaxRecords(settings.getInt(Setting.INGEST_MAX_RECORDS))
+                .withInstanceId(settings.get(Setting.INGEST_INSTANCE_ID))
+                .withTopics(topics);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The JDBC URL analysts connect to, when this run writes the database. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The ingest API's base URL, when this run serves it. */
+    public String ingestUrl() {
+        return ingest == null ? null : "http://" + settings.get(Setting.INGEST_HOST) + ":" + ingest.port();
+    }
+
+    /** The admin token, when this run made or read it from the data directory. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public boolean isHealthy() {
+        return (streams == null || streams.isHealthy()) && (sink == null || sink.isRunning());
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable service = running.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}", service.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

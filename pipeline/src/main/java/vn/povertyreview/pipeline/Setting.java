@@ -1,0 +1,66 @@
+package vn.povertyreview.pipeline;
+
+import java.util.Locale;
+
+/**
+ * Every setting the services read, with its default and meaning. The environment variable of a
+ * setting is its key in capitals with {@code POVERTY_} in front ({@code kafka.bootstrap.servers}
+ * is {@code POVERTY_KAFKA_BOOTSTRAP_SERVERS}).
+ */
+public enum Setting {
+    DATA_DIR("data.dir", "data", "Where the embedded broker, database, streams state and admin token live."),
+    KAFKA_BOOTSTRAP_SERVERS("kafka.bootstrap.servers", "", "Kafka to use; empty starts the embedded broker."),
+    KAFKA_EMBEDDED_PORT("kafka.embedded.port", "9092", "Port of the embedded broker (127.0.0.1 only)."),
+    KAFKA_EMBEDDED_CONTROLLER_PORT("kafka.embedded.controller.port", "9093", "Controller port of the embedded broker."),
+    KAFKA_TOPIC_PARTITIONS("kafka.topic.partitions", "6", "Partitions of topics the pipeline creates."),
+    KAFKA_REPLICATION_FACTOR("kafka.replication.factor", "1", "Replication of topics the pipeline creates (3 in production)."),
+    TOPIC_HOUSEHOLD_REVIEWS("topic.household-reviews", "household-reviews", "Topic of submitted reviews."),
+    TOPIC_REJECTED_REVIEWS("topic.household-reviews-rejected", "household-reviews-rejected", "Topic of records that were not counted."),
+    TOPIC_UNIT_ROLLUPS("topic.unit-rollups", "unit-rollups", "Compacted topic of per-unit rollups."),
+    TOPIC_ADMIN_UNITS("topic.admin-units", "admin-units", "Compacted topic of registered village names."),
+    TOPIC_REVIEWER_TOKENS("topic.reviewer-tokens", "reviewer-tokens", "Compacted topic of hashed access tokens."),
+    DB_URL("db.url", "", "JDBC URL of PostgreSQL; empty starts the embedded server."),
+    DB_USER("db.user", "postgres", "Database user."),
+    DB_PASSWORD("db.password", "", "Database password."),
+    DB_EMBEDDED_PORT("db.embedded.port", "55432", "Port of the embedded PostgreSQL (127.0.0.1 only)."),
+    INGEST_HOST("ingest.host", "127.0.0.1", "Address the ingest API listens on (0.0.0.0 in a container)."),
+    INGEST_PORT("ingest.port", "8080", "Port of the ingest API."),
+    INGEST_ADMIN_TOKEN_SHA256("ingest.admin.token.sha256", "", "Hex SHA-256 of the admin token; empty in embedded mode creates a token in the data directory."),
+    INGEST_MAX_BODY_BYTES("ingest.max.body.bytes", "67108864", "Largest request body accepted (413 above)."),
+    INGEST_INSTANCE_ID("ingest.instance.id", "ingest-0", "Unique, stable name of this ingest instance (part of its Kafka transactional ids)."),
+    INGEST_MAX_RECORDS("ingest.max.records", "200000", "Most records accepted in one request (413 above)."),
+    STREAMS_APPLICATION_ID("streams.application.id", "poverty-rollups", "Kafka Streams application id."),
+    STREAMS_THREADS("streams.threads", "1", "Stream threads of this instance."),
+    STREAMS_FLUSH_INTERVAL_MS("streams.flush.interval.ms", "1000", "How often summed unit changes are published."),
+    STREAMS_CACHE_BYTES("streams.cache.bytes", "67108864", "Record cache of the streams application."),
+    SINK_GROUP_ID("sink.group.id", "poverty-sink", "Consumer group of the sink."),
+    HEALTH_PORT("health.port", "0", "If not 0, serve GET /health on this port (for container health checks of streams and sink)."),
+    DEMO_PROVINCE("demo.province", "", "If set, submit generated households of this province (e.g. 38) after start-up."),
+    DEMO_HOUSEHOLDS("demo.households", "20000", "How many households the demo submits.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String environmentVariable() {
+        return "POVERTY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

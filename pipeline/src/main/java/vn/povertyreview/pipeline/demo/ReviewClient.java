@@ -1,0 +1,99 @@
+package vn.povertyreview.pipeline.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.povertyreview.domain.review.Indicator;
+import vn.povertyreview.domain.review.Review;
+
+/**
+ * Submits reviews to the ingest API as a reviewer's tool would: JSON arrays with a bearer token.
+ * Thread-safe.
+ */
+public final class ReviewClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String baseUrl;
+    private final String token;
+
+    public ReviewClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The outcome of one upload: the HTTP status and the response body. */
+    public record Answer(int status, JsonNode body) {
+    }
+
+    public Answer submit(List<Review> reviews) throws IOException, InterruptedException {
+        List<Map<String, Object>> records = new ArrayList<>(reviews.size());
+        for (Review review : reviews) {
+            records.add(asJson(review));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/reviews"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(records)))
+                .build();
+        return send(request);
+    }
+
+    public Answer withdraw(int reviewYear, String householdId, String communeCode) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/reviews/" + reviewYear + "/"
+                        + URLEncoder.encode(householdId, StandardCharsets.UTF_8) + "?communeCode=" + communeCode))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .DELETE()
+                .build();
+        return send(request);
+    }
+
+    private Answer send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode body = response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), body);
+    }
+
+    /** A review in the field names of the ingest API. */
+    public static Map<String, Object> asJson(Review review) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (review.reviewId() != null) {
+            json.put("reviewId", review.reviewId());
+        }
+        json.put("householdId", review.householdId());
+        json.put("reviewYear", review.reviewYear());
+        json.put("reviewedAt", review.reviewedAt().toString());
+        json.put("provinceCode", review.provinceCode());
+        if (review.districtCode() != null) {
+            json.put("districtCode", review.districtCode());
+        }
+        json.put("communeCode", review.communeCode());
+        json.put("villageCode", review.villageCode());
+        json.put("area", review.area().name());
+        json.put("members", review.members());
+        if (review.incomePerCapitaMonthlyVnd() != null) {
+            json.put("incomePerCapitaMonthlyVnd", review.incomePerCapitaMonthlyVnd());
+        }
+        json.put("deprivations", review.deprivations().stream().map(Indicator::name).toList());
+        json.put("classification", review.classification().name());
+        json.put("ethnicMinority", review.ethnicMinority());
+        json.put("meritFamily", review.meritFamily());
+        json.put("socialProtection", review.socialProtection());
+        json.put("noLaborCapacity", review.noLaborCapacity());
+        return json;
+    }
+}

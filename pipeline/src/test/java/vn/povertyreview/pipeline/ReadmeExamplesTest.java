@@ -1,0 +1,140 @@
+package vn.povertyreview.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.povertyreview.embedded.LoopbackPorts;
+
+/**
+ * The README's curl examples, run as written against a real pipeline, must be accepted and change
+ * rows of unit_rollup; its SQL examples must run and find those rows; its settings table must list
+ * every setting. So the README cannot drift from the code.
+ */
+class ReadmeExamplesTest {
+
+    private static final Path README = Path.of("..", "README.md");
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path workDir;
+    static Pipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        Settings settings = Settings.defaults()
+                .with(Setting.DATA_DIR, dataDir.toString())
+                .with(Setting.KAFKA_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
+                .with(Setting.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(LoopbackPorts.free()))
+                .with(Setting.DB_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
+                .with(Setting.INGEST_PORT, "0")
+                .with(Setting.KAFKA_TOPIC_PARTITIONS, "2")
+                .with(Setting.STREAMS_FLUSH_INTERVAL_MS, "200");
+        pipeline = new Pipeline(settings).start(Pipeline.Role.ALL, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private static List<String> blocks(String language) throws Exception {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        Matcher matcher = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        List<String> blocks = new ArrayList<>();
+        while (matcher.find()) {
+            blocks.add(matcher.group(1));
+        }
+        return blocks;
+    }
+
+    @Test
+    void curlExamplesAreAcceptedAndTheirReviewsReachTheRollupsAndTheSqlExamplesFindThem() throws Exception {
+        List<String> curlExamples = blocks("bash").stream().filter(block -> block.contains("curl -sS")).toList();
+        assertThat(curlExamples).hasSize(4);
+        for (String example : curlExamples) {
+            ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", example)
+                    .directory(workDir.toFile()).redirectErrorStream(true);
+            bash.environment().put("INGEST", pipeline.ingestUrl());
+            bash.environment().put("TOKEN", pipeline.adminToken());
+            Process process = bash.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("README example\n%s\nanswered\n%s", example, output).isZero();
+            assertThat(output).doesNotContain("\"rejected\":[{");
+        }
+
+        await("README reviews in unit_rollup").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(queryLong("SELECT total_households FROM unit_rollup WHERE review_year = 2025 AND unit_code = '15271'"))
+                    .as("HH-38-000001..5 in commune 15271, HH-38-000005 withdrawn").isEqualTo(4);
+            assertThat(queryLong("SELECT poor_households FROM unit_rollup WHERE review_year = 2025 AND unit_code = '15271'"))
+                    .isEqualTo(2);
+            assertThat(queryString("SELECT unit_name FROM unit_rollup WHERE review_year = 2025 AND unit_code = '15271-TK1'"))
+                    .isEqualTo("Tiểu khu Tân Lập");
+            assertThat(queryLong("SELECT total_households FROM unit_rollup WHERE review_year = 2024 AND unit_code = '392'"))
+                    .as("the CSV example's two households of Huyện Hà Trung").isEqualTo(2);
+        });
+
+        List<String> sqlExamples = blocks("sql");
+        assertThat(sqlExamples).isNotEmpty();
+        int statements = 0;
+        try (Connection connection = pipeline.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String block : sqlExamples) {
+                for (String sql : block.split(";")) {
+                    String withoutComments = sql.replaceAll("(?m)^--.*$", "").trim();
+                    if (withoutComments.isEmpty()) {
+                        continue;
+                    }
+                    try (ResultSet rs = statement.executeQuery(withoutComments)) {
+                        assertThat(rs.next()).as("README query finds rows:\n%s", withoutComments).isTrue();
+                    }
+                    statements++;
+                }
+            }
+        }
+        assertThat(statements).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void settingsTableListsEverySettingWithItsVariableAndDefault() throws Exception {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        for (Setting setting : Setting.values()) {
+            String shownDefault = setting.defaultValue().isEmpty() ? "(empty)" : "`" + setting.defaultValue() + "`";
+            assertThat(readme).as("README row of %s", setting.key())
+                    .contains("| `" + setting.key() + "` | `" + setting.environmentVariable() + "` | " + shownDefault + " |");
+        }
+    }
+
+    private static long queryLong(String sql) throws Exception {
+        return Long.parseLong(queryString(sql));
+    }
+
+    private static String queryString(String sql) throws Exception {
+        try (Connection connection = pipeline.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            assertThat(rs.next()).as("a row for %s", sql).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
