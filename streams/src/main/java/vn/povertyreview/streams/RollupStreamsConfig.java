@@ -36,6 +36,8 @@ public record RollupStreamsConfig(
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableReviewHandler.class);
+        // The behaviour Kafka 5 makes the default; set now so that an upgrade changes nothing.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(UndecodableReviewHandler.REVIEWS_TOPIC_CONFIG, topics.householdReviews().name());
         props.put(UndecodableReviewHandler.REJECTED_TOPIC_CONFIG, topics.rejectedReviews().name());
         return props;
