@@ -3,8 +3,6 @@ package vn.povertyreview.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.Review;
-import vn.povertyreview.embedded.LoopbackPorts;
 import vn.povertyreview.pipeline.demo.HouseholdGenerator;
 import vn.povertyreview.pipeline.demo.ReviewClient;
 
@@ -47,15 +44,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Settings settings = Settings.defaults()
-                .with(Setting.DATA_DIR, dataDir.toString())
-                .with(Setting.KAFKA_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
-                .with(Setting.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(LoopbackPorts.free()))
-                .with(Setting.DB_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
-                .with(Setting.INGEST_PORT, "0")
-                .with(Setting.KAFKA_TOPIC_PARTITIONS, "3")
-                .with(Setting.STREAMS_FLUSH_INTERVAL_MS, "200");
-        pipeline = new Pipeline(settings).start(Pipeline.Role.ALL, new PrintStream(OutputStream.nullOutputStream()));
+        pipeline = TestPipelines.startEmbedded(dataDir, 3);
         client = new ReviewClient(pipeline.ingestUrl(), pipeline.adminToken());
     }
 

@@ -3,8 +3,6 @@ package vn.povertyreview.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.povertyreview.embedded.LoopbackPorts;
 
 /**
  * The README's curl examples, run as written against a real pipeline, must be accepted and change
@@ -40,15 +37,7 @@ class ReadmeExamplesTest {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        Settings settings = Settings.defaults()
-                .with(Setting.DATA_DIR, dataDir.toString())
-                .with(Setting.KAFKA_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
-                .with(Setting.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(LoopbackPorts.free()))
-                .with(Setting.DB_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
-                .with(Setting.INGEST_PORT, "0")
-                .with(Setting.KAFKA_TOPIC_PARTITIONS, "2")
-                .with(Setting.STREAMS_FLUSH_INTERVAL_MS, "200");
-        pipeline = new Pipeline(settings).start(Pipeline.Role.ALL, new PrintStream(OutputStream.nullOutputStream()));
+        pipeline = TestPipelines.startEmbedded(dataDir, 2);
     }
 
     @AfterAll

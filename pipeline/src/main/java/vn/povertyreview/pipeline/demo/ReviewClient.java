@@ -11,11 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.povertyreview.domain.review.Indicator;
 import vn.povertyreview.domain.review.Review;
+import vn.povertyreview.ingest.ReviewJson;
 
 /**
  * Submits reviews to the ingest API as a reviewer's tool would: JSON arrays with a bearer token.
@@ -41,7 +40,7 @@ public final class ReviewClient {
     public Answer submit(List<Review> reviews) throws IOException, InterruptedException {
         List<Map<String, Object>> records = new ArrayList<>(reviews.size());
         for (Review review : reviews) {
-            records.add(asJson(review));
+            records.add(ReviewJson.fields(review));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/reviews"))
                 .header("Authorization", "Bearer " + token)
@@ -66,34 +65,5 @@ public final class ReviewClient {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode body = response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), body);
-    }
-
-    /** A review in the field names of the ingest API. */
-    public static Map<String, Object> asJson(Review review) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        if (review.reviewId() != null) {
-            json.put("reviewId", review.reviewId());
-        }
-        json.put("householdId", review.householdId());
-        json.put("reviewYear", review.reviewYear());
-        json.put("reviewedAt", review.reviewedAt().toString());
-        json.put("provinceCode", review.provinceCode());
-        if (review.districtCode() != null) {
-            json.put("districtCode", review.districtCode());
-        }
-        json.put("communeCode", review.communeCode());
-        json.put("villageCode", review.villageCode());
-        json.put("area", review.area().name());
-        json.put("members", review.members());
-        if (review.incomePerCapitaMonthlyVnd() != null) {
-            json.put("incomePerCapitaMonthlyVnd", review.incomePerCapitaMonthlyVnd());
-        }
-        json.put("deprivations", review.deprivations().stream().map(Indicator::name).toList());
-        json.put("classification", review.classification().name());
-        json.put("ethnicMinority", review.ethnicMinority());
-        json.put("meritFamily", review.meritFamily());
-        json.put("socialProtection", review.socialProtection());
-        json.put("noLaborCapacity", review.noLaborCapacity());
-        return json;
     }
 }

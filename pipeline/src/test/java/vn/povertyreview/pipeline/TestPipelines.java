@@ -1,0 +1,26 @@
+package vn.povertyreview.pipeline;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import vn.povertyreview.embedded.LoopbackPorts;
+
+/** The whole product, embedded, on free loopback ports with its data in a test's directory. */
+final class TestPipelines {
+
+    private TestPipelines() {
+    }
+
+    static Pipeline startEmbedded(Path dataDir, int partitions) throws Exception {
+        Settings settings = Settings.defaults()
+                .with(Setting.DATA_DIR, dataDir.toString())
+                .with(Setting.KAFKA_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
+                .with(Setting.KAFKA_EMBEDDED_CONTROLLER_PORT, Integer.toString(LoopbackPorts.free()))
+                .with(Setting.DB_EMBEDDED_PORT, Integer.toString(LoopbackPorts.free()))
+                .with(Setting.INGEST_PORT, "0")
+                .with(Setting.KAFKA_TOPIC_PARTITIONS, Integer.toString(partitions))
+                // Short, so tests see rollups soon after the last upload.
+                .with(Setting.STREAMS_FLUSH_INTERVAL_MS, "200");
+        return new Pipeline(settings).start(Pipeline.Role.ALL, new PrintStream(OutputStream.nullOutputStream()));
+    }
+}
