@@ -3,8 +3,10 @@ package vn.povertyreview.pipeline;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
@@ -32,7 +34,7 @@ final class StreamsService implements AutoCloseable {
         });
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Rollup streams thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     }
 
@@ -47,8 +49,13 @@ final class StreamsService implements AutoCloseable {
         return streams.state().isRunningOrRebalancing();
     }
 
+    /**
+     * Commits and leaves the consumer group, so that a restarted instance gets its tasks at once
+     * instead of after the group's session timeout (45 s by default).
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }
