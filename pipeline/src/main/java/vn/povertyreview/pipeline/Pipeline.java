@@ -96,7 +96,7 @@ public final class Pipeline implements AutoCloseable {
             progress.step("Streams: rollups (state in " + dataDir.resolve("streams") + ")", () -> {
                 streams = new StreamsService(new RollupStreamsConfig(settings.get(Setting.STREAMS_APPLICATION_ID),
                         bootstrapServers, dataDir.resolve("streams"), settings.getInt(Setting.STREAMS_THREADS),
-                        settings.getInt(Setting.KAFKA_REPLICATION_FACTOR), settings.getLong(Setting.STREAMS_CACHE_BYTES)),
+                        settings.getInt(Setting.KAFKA_REPLICATION_FACTOR)),
                         topics, new RollupOptions(Duration.ofMillis(settings.getLong(Setting.STREAMS_FLUSH_INTERVAL_MS)),
                                 RollupOptions.DEFAULT_MAX_PENDING_UNITS));
                 running.push(streams);

@@ -32,7 +32,6 @@ public enum Setting {
     STREAMS_APPLICATION_ID("streams.application.id", "poverty-rollups", "Kafka Streams application id."),
     STREAMS_THREADS("streams.threads", "1", "Stream threads of this instance."),
     STREAMS_FLUSH_INTERVAL_MS("streams.flush.interval.ms", "1000", "How often summed unit changes are published."),
-    STREAMS_CACHE_BYTES("streams.cache.bytes", "67108864", "Record cache of the streams application."),
     SINK_GROUP_ID("sink.group.id", "poverty-sink", "Consumer group of the sink."),
     HEALTH_PORT("health.port", "0", "If not 0, serve GET /health on this port (for container health checks of streams and sink)."),
     DEMO_PROVINCE("demo.province", "", "If set, submit generated households of this province (e.g. 38) after start-up."),

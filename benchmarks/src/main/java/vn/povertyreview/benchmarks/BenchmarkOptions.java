@@ -1,0 +1,118 @@
+package vn.povertyreview.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one benchmark run does, from {@code --name=value} arguments. Unknown or malformed
+ * arguments fail at once, naming themselves, so that a typo never silently measures the default.
+ * Immutable.
+ *
+ * @param households   distinct households timed through the phases one after another
+ * @param partitions   partitions of the product's topics
+ * @param threads      stream threads of the one Streams instance
+ * @param flushMs      how often the topology sends summed unit changes on
+ * @param durable      whether PostgreSQL syncs every commit to disk
+ * @param warmup       households sent through everything first and not timed
+ * @param concurrent   further households timed with producer, Streams and sink all running at once; 0 skips it
+ * @param commitMs     an experiment: Streams' commit interval instead of the configured one; 0 keeps it
+ * @param seed         of the generated reviews
+ */
+public record BenchmarkOptions(int households, int partitions, int threads, long flushMs, boolean durable, int warmup,
+        int concurrent, long commitMs, long seed) {
+
+    static final String USAGE = """
+            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--flush-ms=1000]
+                                  [--durable=true] [--warmup=100000] [--concurrent=<households>]
+                                  [--commit-ms=<as configured>] [--seed=2025]
+              --households  distinct households timed phase by phase (produce, streams, sink)
+              --concurrent  further households timed with everything running at once (default: as many; 0 skips)
+              --warmup      households sent through everything first, not timed
+              --durable     PostgreSQL fsync and synchronous commit on (true) or off (false)
+              --commit-ms   experiment only: override the Streams commit interval (exactly-once default 100 ms)""";
+
+    public BenchmarkOptions {
+        requireAtLeast("households", households, 1);
+        requireAtLeast("partitions", partitions, 1);
+        requireAtLeast("threads", threads, 1);
+        requireAtLeast("flush-ms", flushMs, 1);
+        requireAtLeast("warmup", warmup, 0);
+        requireAtLeast("concurrent", concurrent, 0);
+        requireAtLeast("commit-ms", commitMs, 0);
+    }
+
+    /** Parses {@code --name=value} arguments over the defaults. */
+    public static BenchmarkOptions parse(String... args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'\n" + USAGE);
+            }
+            given.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        Arguments a = new Arguments(given);
+        int households = a.integer("households", 1_000_000);
+        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2),
+                a.number("flush-ms", 1000), a.bool("durable", true), a.integer("warmup", 100_000),
+                a.integer("concurrent", households), a.number("commit-ms", 0),
+                a.number("seed", 2025));
+        a.requireAllUsed();
+        return options;
+    }
+
+    private static void requireAtLeast(String name, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException("--" + name + " must be at least " + least + ", got " + value);
+        }
+    }
+
+    /** The given arguments, each consumed once. */
+    private static final class Arguments {
+
+        private final Map<String, String> remaining;
+
+        Arguments(Map<String, String> given) {
+            this.remaining = new LinkedHashMap<>(given);
+        }
+
+        long number(String name, long fallback) {
+            String value = remaining.remove(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                // Digit groups may be written 1_000_000 or 1,000,000.
+                return Long.parseLong(value.replace("_", "").replace(",", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " needs a whole number, got '" + value + "'");
+            }
+        }
+
+        int integer(String name, int fallback) {
+            long value = number(name, fallback);
+            if (value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("--" + name + " is too large: " + value);
+            }
+            return (int) value;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String value = remaining.remove(name);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("--" + name + " needs true or false, got '" + value + "'");
+            };
+        }
+
+        void requireAllUsed() {
+            if (!remaining.isEmpty()) {
+                throw new IllegalArgumentException("unknown option --" + remaining.keySet().iterator().next() + "\n" + USAGE);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package vn.povertyreview.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.schemas.Topics;
+
+/**
+ * Measures how fast household reviews flow through the real pipeline on this machine: an embedded
+ * Kafka broker, the rollup topology under exactly-once, the rollup sink and an embedded PostgreSQL,
+ * all as the launcher runs them. After an untimed warm-up it times, one after the other,
+ *
+ * <ol>
+ *   <li>sending the reviews (Streams paused, the sink stopped),
+ *   <li>Streams turning them into committed rollups (the sink still stopped),
+ *   <li>the sink writing those rollups into PostgreSQL,
+ * </ol>
+ *
+ * and then, with a second set of households, everything at once, as in a real season. It prints a
+ * table and a correctness line read back from PostgreSQL; it asserts nothing about time.
+ *
+ * <p>Run it by hand: {@code ./mvnw -q -o -pl benchmarks compile exec:java -Dexec.args="--households=1000000"}.
+ */
+public final class PipelineLoadBenchmark {
+
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+    private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
+    /** Streams' defaults under exactly-once: commit interval and producer linger. */
+    private static final long EXACTLY_ONCE_COMMIT_MS = 100;
+    private static final long STREAMS_LINGER_MS = 100;
+
+    private final BenchmarkOptions options;
+    private final PrintStream out;
+    private final Await await;
+
+    public PipelineLoadBenchmark(BenchmarkOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.await = new Await(out);
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Quieter than the launcher's logging (unless the caller chose a configuration): see the file.
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            System.setProperty(LOGBACK_CONFIGURATION, "logback-benchmark.xml");
+        }
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            throw e;
+        }
+        BenchmarkReport report = new PipelineLoadBenchmark(options, System.out).run();
+        report.print(System.out);
+        if (!report.correctness().ok()) {
+            throw new IllegalStateException(report.correctness().line());
+        }
+    }
+
+    /** Runs every phase in a fresh temporary directory, which it deletes afterwards. */
+    public BenchmarkReport run() throws Exception {
+        Path dataDir = Files.createTempDirectory("pipeline-load-");
+        try (ResourceWatch watch = new ResourceWatch().start()) {
+            return run(dataDir, new PhaseMeter(watch));
+        } finally {
+            DirectorySize.delete(dataDir);
+        }
+    }
+
+    private BenchmarkReport run(Path dataDir, PhaseMeter meter) throws Exception {
+        AdminMaps maps = AdminMaps.official();
+        Topics topics = Topics.withDefaultNames();
+        Workloads workloads = Workloads.generate(options, maps, topics, out);
+        BenchmarkReport report = new BenchmarkReport(options, workloads.describe());
+        NationFigures expected = NationFigures.NONE;
+        Correctness correctness;
+        try (PipelineRig rig = PipelineRig.start(options, dataDir, topics, maps)) {
+            out.println("Kafka and PostgreSQL started; starting the rollup application");
+            rig.startStreams(STREAMS_START_TIMEOUT);
+            try (ReviewProducer producer = new ReviewProducer(rig.bootstrapServers(), topics.householdReviews().name())) {
+                if (workloads.warmup() != null) {
+                    expected = warmUp(rig, producer, workloads.warmup(), expected);
+                }
+                expected = phasesInTurn(rig, producer, meter, workloads.load(), expected, report);
+                if (workloads.concurrent() != null) {
+                    expected = allAtOnce(rig, producer, meter, workloads.concurrent(), expected, report);
+                }
+            }
+            rig.stopStreams();
+            report.note("Streams state directory %,.1f MiB; Kafka log segments %,.1f MiB; reviews held in memory %,.1f MiB",
+                    DirectorySize.of(rig.streamsStateDir(), "") / 1048576.0,
+                    DirectorySize.of(rig.kafkaDir(), ".log") / 1048576.0, workloads.bytes() / 1048576.0);
+            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.REVIEW_YEAR, expected, rig.rejectedReviews());
+        }
+        report.correctness(correctness);
+        return report;
+    }
+
+    private NationFigures warmUp(PipelineRig rig, ReviewProducer producer, Workload warmup, NationFigures expected) {
+        long started = System.nanoTime();
+        NationFigures after = expected.plus(warmup.expected());
+        try (RunningSink sink = rig.startSink()) {
+            producer.send(warmup);
+            awaitStreams(rig, after);
+            awaitSink(rig, sink);
+        }
+        out.printf("Warm-up: %,d households through producer, Streams and sink in %.1f s (not counted)%n",
+                warmup.households(), (System.nanoTime() - started) / 1e9);
+        return after;
+    }
+
+    /** Phases 1 to 3 on the load workload, each alone, then their sum as the staged end-to-end figure. */
+    private NationFigures phasesInTurn(PipelineRig rig, ReviewProducer producer, PhaseMeter meter, Workload load,
+            NationFigures expected, BenchmarkReport report) {
+        NationFigures after = expected.plus(load.expected());
+        rig.streams().pause();
+
+        out.printf("Phase 1: sending %,d reviews%n", load.records().size());
+        PhaseMeter.Running sending = meter.begin();
+        long sent = producer.send(load);
+        PhaseResult produce = sending.end("1 produce (idempotent, acks=all, lz4)", "reviews", sent, System.nanoTime());
+        report.add(produce);
+
+        out.printf("Phase 2: Streams rolling up %,d households%n", load.households());
+        PhaseMeter.Running rolling = meter.begin();
+        rig.streams().resume();
+        StreamsCatchUp streamsCatchUp = new StreamsCatchUp(rig, after);
+        long rolledUp = awaitStreams(streamsCatchUp, after);
+        PhaseResult streams = rolling.end("2 streams (exactly_once_v2)", "households", load.households(), rolledUp);
+        report.add(streams);
+        report.note("Streams: %,.0f reviews/s on average, %,.0f reviews/s over its fastest 10 s (a JVM still compiling is slower at first)",
+                load.records().size() / streams.seconds(), streamsCatchUp.fastestReviewsPerSecond());
+
+        out.println("Phase 3: the sink writing the rollups into PostgreSQL");
+        PhaseMeter.Running writing = meter.begin();
+        PhaseResult sinkPhase;
+        try (RunningSink sink = rig.startSink()) {
+            SinkCatchUp sinkCatchUp = new SinkCatchUp(rig, sink);
+            long written = awaitSink(sinkCatchUp);
+            long rows = sink.progress().recordsWritten();
+            sinkPhase = writing.end("3 sink into PostgreSQL", "rows", rows, written);
+            report.note("Streams published %,d rollups for %,d reviews of %,d households (%.2f per household)",
+                    rows, load.records().size(), load.households(), rows / (double) load.households());
+            report.note("Caught up, sink_offset sits %,d offsets short of unit-rollups' log end (transaction markers only)",
+                    sinkCatchUp.offsetsShortOfLogEnd());
+        }
+        report.add(sinkPhase);
+        report.add(PhaseResult.inTurn("4 end to end, phases in turn", "households", load.households(),
+                produce, streams, sinkPhase));
+        return after;
+    }
+
+    /** Phase 5: a second workload with the producer, Streams and the sink all running. */
+    private NationFigures allAtOnce(PipelineRig rig, ReviewProducer producer, PhaseMeter meter, Workload workload,
+            NationFigures expected, BenchmarkReport report) {
+        NationFigures after = expected.plus(workload.expected());
+        try (RunningSink sink = rig.startSink()) {
+            // The sink first catches up with nothing new, so that its start is not timed.
+            awaitSink(rig, sink);
+            out.printf("Phase 5: %,d households with everything running at once%n", workload.households());
+            PhaseMeter.Running flowing = meter.begin();
+            producer.send(workload);
+            long sentAt = System.nanoTime();
+            long rolledUp = awaitStreams(rig, after);
+            long written = awaitSink(rig, sink);
+            report.add(flowing.end("5 end to end, all at once", "households", workload.households(), written));
+            report.note("All at once: sent after %.1f s, rolled up after %.1f s, in PostgreSQL after %.1f s",
+                    (sentAt - flowing.startNanos()) / 1e9, (rolledUp - flowing.startNanos()) / 1e9, (written - flowing.startNanos()) / 1e9);
+        }
+        return after;
+    }
+
+    private long awaitStreams(PipelineRig rig, NationFigures expected) {
+        return awaitStreams(new StreamsCatchUp(rig, expected), expected);
+    }
+
+    private long awaitStreams(StreamsCatchUp catchUp, NationFigures expected) {
+        return await.until("Streams", catchUp::check, timeoutFor(expected.households()), settled());
+    }
+
+    /**
+     * How long "Streams has caught up" must keep holding: longer than a flushed change can take from
+     * the producer's buffer into a committed transaction (linger plus commit interval), twice over.
+     */
+    private Duration settled() {
+        long commitMs = options.commitMs() > 0 ? options.commitMs() : EXACTLY_ONCE_COMMIT_MS;
+        return Duration.ofMillis(Math.max(1000, 2 * (commitMs + STREAMS_LINGER_MS)));
+    }
+
+    private long awaitSink(PipelineRig rig, RunningSink sink) {
+        return awaitSink(new SinkCatchUp(rig, sink));
+    }
+
+    private long awaitSink(SinkCatchUp catchUp) {
+        return await.until("sink", catchUp::check, timeoutFor(options.warmup() + options.households() + options.concurrent()),
+                Duration.ZERO);
+    }
+
+    /** Generous: five minutes plus a millisecond per household, far beyond any rate worth measuring. */
+    private static Duration timeoutFor(long households) {
+        return Duration.ofMinutes(5).plusMillis(households);
+    }
+}

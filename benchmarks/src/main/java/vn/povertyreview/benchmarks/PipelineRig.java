@@ -1,0 +1,193 @@
+package vn.povertyreview.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.embedded.EmbeddedKafka;
+import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.pipeline.TopicSetup;
+import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.sink.SinkDatabase;
+import vn.povertyreview.sink.SinkSettings;
+import vn.povertyreview.streams.RollupOptions;
+import vn.povertyreview.streams.RollupStreamsConfig;
+import vn.povertyreview.streams.RollupTopology;
+
+/**
+ * The real pipeline, assembled as the launcher assembles it but under the harness's control: an
+ * embedded Kafka broker and an embedded PostgreSQL on free loopback ports with their data in one
+ * directory, the product's topics, the rollup topology in a {@link KafkaStreams} instance, and
+ * rollup sinks started and stopped on demand. Closing stops everything in reverse order.
+ *
+ * <p>Not thread-safe: driven by the benchmark's one thread.
+ */
+final class PipelineRig implements AutoCloseable {
+
+    /** The database the launcher gives the sink. */
+    static final String DATABASE = "poverty";
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRig.class);
+    private static final short REPLICATION = 1;
+
+    private final BenchmarkOptions options;
+    private final Path dataDir;
+    private final Topics topics;
+    private final AdminMaps maps;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private EmbeddedKafka kafka;
+    private Jdbi jdbi;
+    private TopicOffsets offsets;
+    private UnreadRecords unread;
+    private NationWatcher nation;
+    private KafkaStreams streams;
+
+    private PipelineRig(BenchmarkOptions options, Path dataDir, Topics topics, AdminMaps maps) {
+        this.options = options;
+        this.dataDir = dataDir;
+        this.topics = topics;
+        this.maps = maps;
+    }
+
+    /** Starts Kafka, creates the topics, starts PostgreSQL and migrates the sink's schema. */
+    static PipelineRig start(BenchmarkOptions options, Path dataDir, Topics topics, AdminMaps maps) throws Exception {
+        PipelineRig rig = new PipelineRig(options, dataDir, topics, maps);
+        try {
+            rig.startServers();
+            return rig;
+        } catch (Exception | Error e) {
+            rig.close();
+            throw e;
+        }
+    }
+
+    private void startServers() throws Exception {
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"));
+        running.push(kafka);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        running.push(admin);
+        TopicSetup.ensure(admin, topics, options.partitions(), REPLICATION);
+        offsets = new TopicOffsets(admin);
+
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), options.durable());
+        running.push(postgres);
+        postgres.createDatabaseIfMissing(DATABASE);
+        jdbi = SinkDatabase.open(postgres.dataSource(DATABASE));
+
+        unread = new UnreadRecords(kafka.bootstrapServers());
+        running.push(unread);
+        nation = new NationWatcher(kafka.bootstrapServers(), topics.unitRollups(), options.partitions(),
+                WorkloadBuilder.REVIEW_YEAR).start();
+        running.push(nation);
+    }
+
+    /** Starts the rollup application and waits until it runs. */
+    void startStreams(Duration timeout) throws InterruptedException {
+        RollupStreamsConfig config = new RollupStreamsConfig(applicationId(), kafka.bootstrapServers(), streamsStateDir(),
+                options.threads(), REPLICATION);
+        RollupOptions rollupOptions = new RollupOptions(Duration.ofMillis(options.flushMs()), RollupOptions.DEFAULT_MAX_PENDING_UNITS);
+        Properties properties = config.properties(topics);
+        if (options.commitMs() > 0) {
+            properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitMs());
+        }
+        streams = new KafkaStreams(RollupTopology.build(topics, maps, rollupOptions), properties);
+        CountDownLatch runningLatch = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                runningLatch.countDown();
+            }
+        });
+        // A benchmark must not carry on with a replaced thread: stop, and let the wait fail naming the state.
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("A stream thread failed", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        running.push(this::stopStreams);
+        streams.start();
+        if (!runningLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the rollup application did not reach RUNNING within " + timeout + " (state " + streams.state() + ")");
+        }
+    }
+
+    /** Stops the rollup application, which flushes and checkpoints its state stores; idempotent. */
+    void stopStreams() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(60));
+        }
+    }
+
+    /** A rollup sink with the launcher's settings, resuming from the offsets stored in PostgreSQL. */
+    RunningSink startSink() {
+        return new RunningSink(SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topics.unitRollups().name()), jdbi);
+    }
+
+    /** Records on the rejected-reviews topic: generated reviews the rules refused, which should be none. */
+    long rejectedReviews() {
+        return TopicOffsets.distance(Map.of(), offsets.ends(topics.rejectedReviews().name(), IsolationLevel.READ_COMMITTED));
+    }
+
+    String applicationId() {
+        return RollupStreamsConfig.DEFAULT_APPLICATION_ID;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    Topics topics() {
+        return topics;
+    }
+
+    KafkaStreams streams() {
+        return streams;
+    }
+
+    TopicOffsets offsets() {
+        return offsets;
+    }
+
+    UnreadRecords unreadRecords() {
+        return unread;
+    }
+
+    NationWatcher nation() {
+        return nation;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Path streamsStateDir() {
+        return dataDir.resolve("streams");
+    }
+
+    Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}", part.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}
