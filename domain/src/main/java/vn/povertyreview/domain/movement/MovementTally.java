@@ -1,6 +1,7 @@
 package vn.povertyreview.domain.movement;
 
-import java.util.Arrays;
+import vn.povertyreview.domain.rollup.FigureCounts;
+
 
 /**
  * A count per {@link MovementFigure}: what one household contributes to one unit's movement in one
@@ -9,90 +10,27 @@ import java.util.Arrays;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MovementTally {
+public final class MovementTally extends FigureCounts<MovementFigure, MovementTally> {
 
-    private static final int SIZE = MovementFigure.values().length;
-    public static final MovementTally ZERO = new MovementTally(new long[SIZE]);
-
-    private final long[] counts;
+    private static final MovementFigure[] FIGURES = MovementFigure.values();
+    public static final MovementTally ZERO = new MovementTally(new long[FIGURES.length]);
 
     private MovementTally(long[] counts) {
-        this.counts = counts;
+        super(counts);
     }
 
-    /**
-     * A tally from stored counts in {@link MovementFigure} order. Counts stored before a figure was
-     * added are shorter and read as zero for it; longer ones come from a newer version and are
-     * refused.
-     */
+    /** A tally from stored counts in {@link MovementFigure} order; figures added since read as zero. */
     public static MovementTally of(long... counts) {
-        if (counts.length > SIZE) {
-            throw new IllegalArgumentException("movement tally has " + counts.length + " counts but only " + SIZE + " figures are known");
-        }
-        return new MovementTally(Arrays.copyOf(counts, SIZE));
-    }
-
-    public long get(MovementFigure figure) {
-        return counts[figure.ordinal()];
-    }
-
-    public MovementTally plus(MovementTally other) {
-        long[] sum = new long[SIZE];
-        for (int i = 0; i < SIZE; i++) {
-            sum[i] = Math.addExact(counts[i], other.counts[i]);
-        }
-        return new MovementTally(sum);
-    }
-
-    public MovementTally minus(MovementTally other) {
-        long[] difference = new long[SIZE];
-        for (int i = 0; i < SIZE; i++) {
-            difference[i] = Math.subtractExact(counts[i], other.counts[i]);
-        }
-        return new MovementTally(difference);
-    }
-
-    /** What takes this tally back out again. */
-    public MovementTally negated() {
-        return ZERO.minus(this);
-    }
-
-    public boolean isZero() {
-        for (long count : counts) {
-            if (count != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The counts in {@link MovementFigure} order, as stored. */
-    public long[] toArray() {
-        return counts.clone();
+        return new MovementTally(widened(counts, FIGURES.length, "movement tally"));
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof MovementTally other && Arrays.equals(counts, other.counts);
+    protected MovementFigure[] figures() {
+        return FIGURES;
     }
 
     @Override
-    public int hashCode() {
-        return Arrays.hashCode(counts);
-    }
-
-    /** The non-zero figures only, since most of a household's figures are zero. */
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("MovementTally{");
-        String separator = "";
-        for (MovementFigure figure : MovementFigure.values()) {
-            long count = counts[figure.ordinal()];
-            if (count != 0) {
-                sb.append(separator).append(figure).append('=').append(count);
-                separator = ", ";
-            }
-        }
-        return sb.append('}').toString();
+    protected MovementTally withCounts(long[] counts) {
+        return new MovementTally(counts);
     }
 }
