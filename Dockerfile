@@ -12,5 +12,5 @@ COPY --from=build /src/pipeline/target/lib /app/lib
 USER poverty
 # State of the streams service (its local stores) lives here; mount a volume on it.
 VOLUME /var/lib/poverty
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dfile.encoding=UTF-8", "-jar", "/app/poverty-review.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Dfile.encoding=UTF-8", "-cp", "/app/poverty-review.jar:/app/lib/*", "vn.povertyreview.pipeline.Main"]
 CMD ["run"]
