@@ -19,14 +19,8 @@ public final class RealCommunes {
         AdminMap map = MAPS.forReviewYear(reviewYear);
         List<String> provinces = List.of(provinceCodes);
         return map.units(UnitLevel.COMMUNE).stream()
-                .filter(commune -> provinces.contains(provinceOf(map, commune)))
+                .filter(commune -> provinces.contains(map.provinceOf(commune)))
                 .map(AdminUnit::code)
                 .toList();
-    }
-
-    private static String provinceOf(AdminMap map, AdminUnit commune) {
-        return map.hasDistricts()
-                ? map.unit(UnitLevel.DISTRICT, commune.parentCode()).orElseThrow().parentCode()
-                : commune.parentCode();
     }
 }

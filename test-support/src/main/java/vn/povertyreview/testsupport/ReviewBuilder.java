@@ -164,13 +164,8 @@ public final class ReviewBuilder {
             AdminMap map = MAPS.forReviewYear(reviewYear);
             AdminUnit commune = map.unit(UnitLevel.COMMUNE, communeCode)
                     .orElseThrow(() -> new IllegalArgumentException("no commune " + communeCode + " in map " + map.id()));
-            if (map.hasDistricts()) {
-                district = commune.parentCode();
-                province = map.unit(UnitLevel.DISTRICT, district).orElseThrow().parentCode();
-            } else {
-                district = null;
-                province = commune.parentCode();
-            }
+            district = map.hasDistricts() ? commune.parentCode() : null;
+            province = map.provinceOf(commune);
         }
         Instant at = reviewedAt != null ? reviewedAt : Instant.parse(reviewYear + "-10-15T02:00:00Z");
         String id = reviewId != null ? reviewId : "review-" + IDS.incrementAndGet();

@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -124,6 +126,29 @@ public final class AdminMap {
 
     public Collection<AdminUnit> units(UnitLevel level) {
         return unitsByLevel.get(level).values();
+    }
+
+    /**
+     * The code of the province a commune of this map belongs to: its parent in a two-level map, its
+     * district's parent in a three-level map.
+     */
+    public String provinceOf(AdminUnit commune) {
+        if (!hasDistricts) {
+            return commune.parentCode();
+        }
+        return unit(UnitLevel.DISTRICT, commune.parentCode()).orElseThrow(() -> new IllegalArgumentException(
+                "commune " + commune.code() + " of map " + id + " names no district of the map")).parentCode();
+    }
+
+    /** The communes of a province, in map order; empty for a code that is not a province of the map. */
+    public List<AdminUnit> communesOf(String provinceCode) {
+        List<AdminUnit> communes = new ArrayList<>();
+        for (AdminUnit commune : units(UnitLevel.COMMUNE)) {
+            if (provinceOf(commune).equals(provinceCode)) {
+                communes.add(commune);
+            }
+        }
+        return communes;
     }
 
     public AdminUnit nation() {

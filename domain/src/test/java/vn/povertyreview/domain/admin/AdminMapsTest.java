@@ -49,6 +49,18 @@ class AdminMapsTest {
     }
 
     @Test
+    void findsACommunesProvinceThroughItsDistrictOnlyWhereThereAreDistricts() {
+        AdminMap before = MAPS.forReviewYear(2024);
+        AdminMap after = MAPS.forReviewYear(2025);
+        assertThat(before.provinceOf(before.unit(UnitLevel.COMMUNE, "15271").orElseThrow())).isEqualTo("38");
+        assertThat(after.provinceOf(after.unit(UnitLevel.COMMUNE, "15271").orElseThrow())).isEqualTo("38");
+        assertThat(before.communesOf("38")).extracting(AdminUnit::code).contains("15271", "15304");
+        assertThat(after.communesOf("38")).extracting(AdminUnit::code).contains("15271").doesNotContain("15304");
+        assertThat(after.communesOf("38")).allSatisfy(commune -> assertThat(commune.parentCode()).isEqualTo("38"));
+        assertThat(after.communesOf("99")).isEmpty();
+    }
+
+    @Test
     void provincesHangUnderTheNation() {
         AdminMap map = MAPS.forReviewYear(2025);
         assertThat(map.unit(UnitLevel.PROVINCE, "38").orElseThrow().parentCode()).isEqualTo(AdminUnit.NATION_CODE);

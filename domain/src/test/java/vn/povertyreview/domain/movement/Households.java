@@ -49,10 +49,7 @@ final class Households {
         AdminMap map = MAPS.forReviewYear(year);
         String communeCode = villageUnitCode.substring(0, villageUnitCode.indexOf('-'));
         AdminUnit commune = map.unit(UnitLevel.COMMUNE, communeCode).orElseThrow();
-        if (map.hasDistricts()) {
-            AdminUnit district = map.unit(UnitLevel.DISTRICT, commune.parentCode()).orElseThrow();
-            return new HouseholdPlace(villageUnitCode, communeCode, district.code(), district.parentCode());
-        }
-        return new HouseholdPlace(villageUnitCode, communeCode, null, commune.parentCode());
+        return new HouseholdPlace(villageUnitCode, communeCode, map.hasDistricts() ? commune.parentCode() : null,
+                map.provinceOf(commune));
     }
 }

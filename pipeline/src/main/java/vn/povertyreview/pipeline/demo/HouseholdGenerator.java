@@ -43,15 +43,7 @@ public final class HouseholdGenerator {
     /** The codes of the province's communes in the review year's map. */
     public List<String> communesOf(int reviewYear, String provinceCode) {
         AdminMap map = maps.forReviewYear(reviewYear);
-        List<String> communes = new ArrayList<>();
-        for (AdminUnit commune : map.units(UnitLevel.COMMUNE)) {
-            String province = map.hasDistricts()
-                    ? map.unit(UnitLevel.DISTRICT, commune.parentCode()).orElseThrow().parentCode()
-                    : commune.parentCode();
-            if (province.equals(provinceCode)) {
-                communes.add(commune.code());
-            }
-        }
+        List<String> communes = map.communesOf(provinceCode).stream().map(AdminUnit::code).toList();
         if (communes.isEmpty()) {
             throw new IllegalArgumentException("province " + provinceCode + " has no communes in the map of review year " + reviewYear);
         }
