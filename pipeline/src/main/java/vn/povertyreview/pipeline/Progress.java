@@ -23,8 +23,4 @@ final class Progress {
         out.printf("[%d/%d] %s: done in %.1f s%n", step, steps, what, (System.nanoTime() - start) / 1e9);
         return result;
     }
-
-    void say(String line) {
-        out.println(line);
-    }
 }

@@ -122,10 +122,6 @@ final class RollupHarness implements AutoCloseable {
         return rejectedTopic.readValuesToList();
     }
 
-    TopologyTestDriver driver() {
-        return driver;
-    }
-
     @Override
     public void close() {
         driver.close();
