@@ -131,7 +131,8 @@ final class PipelineRig implements AutoCloseable {
 
     /** A rollup sink with the launcher's settings, resuming from the offsets stored in PostgreSQL. */
     RunningSink startSink() {
-        return new RunningSink(SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topics.unitRollups().name()), jdbi);
+        return new RunningSink(SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topics.unitRollups().name())
+                .withClassificationDisagreementsTopic(topics.classificationDisagreements().name()), jdbi);
     }
 
     /** Records on the rejected-reviews topic: generated reviews the rules refused, which should be none. */

@@ -41,6 +41,7 @@ public final class ReviewJson {
         json.put("meritFamily", review.meritFamily());
         json.put("socialProtection", review.socialProtection());
         json.put("noLaborCapacity", review.noLaborCapacity());
+        json.put("agricultureForestryFishery", review.agricultureForestryFishery());
         return json;
     }
 }

@@ -51,6 +51,18 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void describesAgricultureForestryFisheryAsAnOptionalBooleanLikeTheOtherFlags() {
+        JsonNode record = ingest.anonymous().get("/api/v1/openapi.json").json()
+                .at("/components/schemas/ReviewRecord");
+
+        JsonNode field = record.at("/properties/agricultureForestryFishery");
+        assertThat(field.get("type").asText()).isEqualTo("boolean");
+        assertThat(field.get("default").asBoolean(true)).isFalse();
+        assertThat(record.get("required")).extracting(JsonNode::asText)
+                .contains("householdId").doesNotContain("agricultureForestryFishery", "noLaborCapacity");
+    }
+
+    @Test
     void reportsHealthWithoutAToken() {
         HttpResult health = ingest.anonymous().get("/health");
 

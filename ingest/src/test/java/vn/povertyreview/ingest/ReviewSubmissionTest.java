@@ -75,6 +75,81 @@ class ReviewSubmissionTest {
     }
 
     @Test
+    void storesAgricultureForestryFisheryAsSentAndFalseWhenAbsent() {
+        Review farming = aReview().household("HH-AFF-JSON1").year(2025).inVillage("15271-TK1")
+                .agricultureForestryFishery().build();
+        ObjectNode withoutTheField = ReviewRows.json(aReview().household("HH-AFF-JSON2").year(2025).inVillage("15271-TK1").build());
+        withoutTheField.remove("agricultureForestryFishery");
+        assertThat(withoutTheField.has("agricultureForestryFishery")).isFalse();
+
+        HttpResult result = admin.post(REVIEWS, "application/json", "[" + ReviewRows.json(farming) + "," + withoutTheField + "]");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(202);
+        assertThat(result.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(ReviewRows.json(farming).get("agricultureForestryFishery").booleanValue()).isTrue();
+        String submissionId = result.json().get("submissionId").asText();
+        List<ConsumerRecord<String, HouseholdReview>> stored = await().atMost(VISIBLE)
+                .until(() -> reviewsOf(submissionId), records -> records.size() == 2);
+        assertThat(storedUnder(stored, "2025/HH-AFF-JSON1").getAgricultureForestryFishery()).isTrue();
+        assertThat(storedUnder(stored, "2025/HH-AFF-JSON2").getAgricultureForestryFishery()).isFalse();
+    }
+
+    @Test
+    void readsAgricultureForestryFisheryFromACsvColumnLikeTheOtherFlags() {
+        String header = "householdId,reviewYear,reviewedAt,provinceCode,communeCode,villageCode,area,members,classification,"
+                + "noLaborCapacity,agricultureForestryFishery";
+        String csv = String.join("\r\n", header,
+                "HH-AFF-CSV1,2025,2025-11-03T09:00:00+07:00,38,15271,TK1,RURAL,4,POOR,true,true",
+                "HH-AFF-CSV2,2025,2025-11-03T09:00:00+07:00,38,15271,TK1,RURAL,4,POOR,1,1",
+                "HH-AFF-CSV3,2025,2025-11-03T09:00:00+07:00,38,15271,TK1,RURAL,4,POOR,FALSE,FALSE",
+                "HH-AFF-CSV4,2025,2025-11-03T09:00:00+07:00,38,15271,TK1,RURAL,4,POOR,0,0",
+                "HH-AFF-CSV5,2025,2025-11-03T09:00:00+07:00,38,15271,TK1,RURAL,4,POOR,,",
+                "HH-AFF-CSV6,2025,2025-11-03T09:00:00+07:00,38,15271,TK1,RURAL,4,POOR,yes,yes") + "\r\n";
+
+        HttpResult result = admin.post(REVIEWS, "text/csv", csv);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(202);
+        assertThat(result.json().get("accepted").asInt()).isEqualTo(5);
+        JsonNode rejection = result.json().get("rejected").get(0);
+        assertThat(rejection.get("line").asInt()).isEqualTo(7);
+        assertThat(rules(rejection)).containsExactlyInAnyOrder("noLaborCapacity.type", "agricultureForestryFishery.type");
+        String submissionId = result.json().get("submissionId").asText();
+        List<ConsumerRecord<String, HouseholdReview>> stored = await().atMost(VISIBLE)
+                .until(() -> reviewsOf(submissionId), records -> records.size() == 5);
+        for (int row = 1; row <= 5; row++) {
+            HouseholdReview review = storedUnder(stored, "2025/HH-AFF-CSV" + row);
+            assertThat(review.getAgricultureForestryFishery()).as("row %d", row).isEqualTo(row <= 2)
+                    .isEqualTo(review.getNoLaborCapacity());
+        }
+    }
+
+    @Test
+    void rejectsAnAgricultureForestryFisheryThatIsNotABooleanLikeTheOtherFlags() {
+        ObjectNode record = ReviewRows.json(aReview().household("HH-AFF-BAD").year(2025).inVillage("15271-TK1").build());
+        record.put("agricultureForestryFishery", "yes");
+        record.put("noLaborCapacity", "yes");
+
+        HttpResult vietnamese = admin.post(REVIEWS, "application/json", record.toString());
+        HttpResult english = admin.inLanguage("en").post(REVIEWS, "application/json", record.toString());
+
+        assertThat(vietnamese.status()).as(vietnamese.toString()).isEqualTo(422);
+        JsonNode rejection = vietnamese.json().get("rejected").get(0);
+        assertThat(rules(rejection)).containsExactlyInAnyOrder("noLaborCapacity.type", "agricultureForestryFishery.type");
+        JsonNode error = errorWithRule(rejection, "agricultureForestryFishery.type");
+        JsonNode sibling = errorWithRule(rejection, "noLaborCapacity.type");
+        assertThat(error.get("field").asText()).isEqualTo("agricultureForestryFishery");
+        assertThat(error.get("message").asText()).isEqualTo(error.get("messageVi").asText())
+                .isEqualTo("Trường agricultureForestryFishery (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp) phải là true hoặc false, không phải 'yes'.")
+                .isEqualTo(sibling.get("messageVi").asText()
+                        .replace("noLaborCapacity (hộ không có khả năng lao động)", "agricultureForestryFishery (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp)"));
+        assertThat(error.get("messageEn").asText())
+                .isEqualTo("Field agricultureForestryFishery must be true or false, not 'yes'.")
+                .isEqualTo(sibling.get("messageEn").asText().replace("noLaborCapacity", "agricultureForestryFishery"));
+        assertThat(errorWithRule(english.json().get("rejected").get(0), "agricultureForestryFishery.type").get("message").asText())
+                .isEqualTo(error.get("messageEn").asText());
+    }
+
+    @Test
     void acceptsASingleJsonObject() {
         Review review = aReview().household("HH-SINGLE").year(2025).inVillage("15271-TK3").build();
 
@@ -348,6 +423,11 @@ class ReviewSubmissionTest {
             HttpResult result = admin.post(REVIEWS, "application/json", body);
             assertThat(result.status()).as(body.length() > 60 ? body.substring(0, 60) : body).isIn(400, 422);
         }
+    }
+
+    private static HouseholdReview storedUnder(List<ConsumerRecord<String, HouseholdReview>> stored, String key) {
+        return stored.stream().filter(r -> r.key().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing stored under " + key)).value();
     }
 
     private static List<ConsumerRecord<String, HouseholdReview>> reviewsOf(String submissionId) {

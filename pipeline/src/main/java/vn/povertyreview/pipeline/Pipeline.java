@@ -52,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
         this.settings = settings;
         this.topics = Topics.named(settings.get(Setting.TOPIC_HOUSEHOLD_REVIEWS), settings.get(Setting.TOPIC_REJECTED_REVIEWS),
                 settings.get(Setting.TOPIC_UNIT_ROLLUPS), settings.get(Setting.TOPIC_ADMIN_UNITS),
-                settings.get(Setting.TOPIC_REVIEWER_TOKENS));
+                settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS));
     }
 
     /** Which services a run starts. */
@@ -85,7 +85,8 @@ public final class Pipeline implements AutoCloseable {
             progress.step("Sink: database schema and rollup writer", () -> {
                 Jdbi jdbi = SinkDatabase.open(dataSource);
                 sink = new RollupSink(new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
-                        topics.unitRollups().name(), SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS), jdbi);
+                        topics.unitRollups().name(), topics.classificationDisagreements().name(),
+                        SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS), jdbi);
                 Thread thread = new Thread(sink, "rollup-sink");
                 thread.start();
                 running.push(sink);

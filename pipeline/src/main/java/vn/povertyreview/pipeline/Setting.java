@@ -19,6 +19,8 @@ public enum Setting {
     TOPIC_UNIT_ROLLUPS("topic.unit-rollups", "unit-rollups", "Compacted topic of per-unit rollups."),
     TOPIC_ADMIN_UNITS("topic.admin-units", "admin-units", "Compacted topic of registered village names."),
     TOPIC_REVIEWER_TOKENS("topic.reviewer-tokens", "reviewer-tokens", "Compacted topic of hashed access tokens."),
+    TOPIC_CLASSIFICATION_DISAGREEMENTS("topic.classification-disagreements", "classification-disagreements",
+            "Compacted topic of reviews the poverty standard classifies otherwise."),
     DB_URL("db.url", "", "JDBC URL of PostgreSQL; empty starts the embedded server."),
     DB_USER("db.user", "postgres", "Database user."),
     DB_PASSWORD("db.password", "", "Database password."),

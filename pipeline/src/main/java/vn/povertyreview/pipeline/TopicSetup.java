@@ -35,6 +35,7 @@ public final class TopicSetup {
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(REJECTED_RETENTION_MS))));
         list.add(compacted(topics.unitRollups().name(), partitions, replication));
         list.add(compacted(topics.adminUnits().name(), partitions, replication));
+        list.add(compacted(topics.classificationDisagreements().name(), partitions, replication));
         // One partition: every ingest instance reads all tokens from the start.
         list.add(compacted(topics.reviewerTokens().name(), 1, replication));
         return list;

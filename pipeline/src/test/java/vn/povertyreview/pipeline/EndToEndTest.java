@@ -88,7 +88,7 @@ class EndToEndTest {
             Review template = batch.get(0);
             batch.add(new Review(null, null, null, "E2E-BAD-" + from, template.reviewYear(), template.reviewedAt(),
                     template.provinceCode(), template.districtCode(), "99999", "T01", template.area(), 3, 100_000L,
-                    template.deprivations(), template.classification(), false, false, false, false));
+                    template.deprivations(), template.classification(), false, false, false, false, false));
             badRecords++;
             ReviewClient.Answer answer = client.submit(batch);
             assertThat(answer.status()).as("upload %d: %s", from, answer.body()).isEqualTo(202);
@@ -109,6 +109,35 @@ class EndToEndTest {
         Map<String, long[]> expected = recount(counted.values());
         await("every rollup row equals the recount").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertTableEquals(expected));
+        assertMovementsBalanceAndCarryOver();
+    }
+
+    /**
+     * The movement columns in PostgreSQL: every row balances, every poor household of a year ends
+     * it poor, and the nation starts each year with exactly the poor households it ended the last with.
+     */
+    private static void assertMovementsBalanceAndCarryOver() throws Exception {
+        assertThat(queryLong("SELECT count(*) FROM unit_rollup WHERE end_poor IS DISTINCT FROM start_poor - escaped + newly_poor"
+                + " + re_poor + poor_moved_in - poor_moved_out - poor_not_yet_reviewed")).as("rows whose poor do not balance").isZero();
+        assertThat(queryLong("SELECT count(*) FROM unit_rollup WHERE end_near_poor IS DISTINCT FROM start_near_poor - exited_near_poor"
+                + " + newly_near_poor + re_near_poor + near_poor_moved_in - near_poor_moved_out - near_poor_not_yet_reviewed"))
+                .as("rows whose near-poor do not balance").isZero();
+        assertThat(queryLong("SELECT count(*) FROM unit_rollup WHERE end_poor <> poor_households OR end_near_poor <> near_poor_households"))
+                .isZero();
+        assertThat(queryLong("SELECT count(*) FROM unit_rollup this JOIN unit_rollup last ON last.unit_code = 'VN'"
+                + " AND last.review_year = this.review_year - 1 WHERE this.unit_code = 'VN'"
+                + " AND (this.start_poor <> last.poor_households OR this.start_near_poor <> last.near_poor_households)"))
+                .as("years whose national start differs from the previous end").isZero();
+        assertThat(queryLong("SELECT start_poor FROM unit_rollup WHERE unit_code = 'VN' AND review_year = 2025")).isPositive();
+    }
+
+    private static long queryLong(String sql) throws Exception {
+        try (Connection connection = pipeline.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            assertThat(rs.next()).as("a row for %s", sql).isTrue();
+            return rs.getLong(1);
+        }
     }
 
     private static String key(Review review) {

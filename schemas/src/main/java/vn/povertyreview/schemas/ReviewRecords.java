@@ -24,7 +24,8 @@ public final class ReviewRecords {
                 r.getReviewYear(), r.getReviewedAt(), r.getProvinceCode(), r.getDistrictCode(), r.getCommuneCode(),
                 r.getVillageCode(), Area.valueOf(r.getArea().name()), r.getMembers(), r.getIncomePerCapitaMonthlyVnd(),
                 deprivations, Classification.valueOf(r.getClassification().name()), r.getEthnicMinority(),
-                r.getMeritFamily(), r.getSocialProtection(), r.getNoLaborCapacity());
+                r.getMeritFamily(), r.getSocialProtection(), r.getNoLaborCapacity(),
+                r.getAgricultureForestryFishery());
     }
 
     /** The wire form of a review that passed the rules (every required field is present). */
@@ -53,6 +54,7 @@ public final class ReviewRecords {
                 .setMeritFamily(r.meritFamily())
                 .setSocialProtection(r.socialProtection())
                 .setNoLaborCapacity(r.noLaborCapacity())
+                .setAgricultureForestryFishery(r.agricultureForestryFishery())
                 .build();
     }
 }

@@ -7,7 +7,8 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The product's topics: household-reviews (key {@link HouseholdKey}; a tombstone withdraws a review),
  * household-reviews-rejected, unit-rollups (compacted, key {@link UnitKey}), admin-units (compacted, key
- * {@code <mapId>/<unitCode>}: registered village names) and reviewer-tokens (compacted, key: token id). Names are configurable so that tests and deployments can rename them;
+ * {@code <mapId>/<unitCode>}: registered village names), reviewer-tokens (compacted, key: token id) and
+ * classification-disagreements (compacted, key {@link HouseholdKey}: reviews the standard classifies otherwise). Names are configurable so that tests and deployments can rename them;
  * keys are plain strings ({@link HouseholdKey}, {@link UnitKey}) so that any Kafka tool can read them.
  * Immutable.
  */
@@ -16,27 +17,30 @@ public record Topics(
         Topic<String, RejectedReview> rejectedReviews,
         Topic<String, UnitRollup> unitRollups,
         Topic<String, AdminUnit> adminUnits,
-        Topic<String, ReviewerToken> reviewerTokens) {
+        Topic<String, ReviewerToken> reviewerTokens,
+        Topic<String, ClassificationDisagreement> classificationDisagreements) {
 
     public static final String HOUSEHOLD_REVIEWS = "household-reviews";
     public static final String REJECTED_REVIEWS = "household-reviews-rejected";
     public static final String UNIT_ROLLUPS = "unit-rollups";
     public static final String ADMIN_UNITS = "admin-units";
     public static final String REVIEWER_TOKENS = "reviewer-tokens";
+    public static final String CLASSIFICATION_DISAGREEMENTS = "classification-disagreements";
 
     public static Topics withDefaultNames() {
-        return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS);
+        return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS, CLASSIFICATION_DISAGREEMENTS);
     }
 
     /** The topics under the given names, in the order of the record's components. */
     public static Topics named(String householdReviews, String rejectedReviews, String unitRollups, String adminUnits,
-            String reviewerTokens) {
+            String reviewerTokens, String classificationDisagreements) {
         Serde<String> keys = Serdes.String();
         return new Topics(
                 new Topic<>(Objects.requireNonNull(householdReviews), keys, AvroSerde.of(HouseholdReview.class)),
                 new Topic<>(Objects.requireNonNull(rejectedReviews), keys, AvroSerde.of(RejectedReview.class)),
                 new Topic<>(Objects.requireNonNull(unitRollups), keys, AvroSerde.of(UnitRollup.class)),
                 new Topic<>(Objects.requireNonNull(adminUnits), keys, AvroSerde.of(AdminUnit.class)),
-                new Topic<>(Objects.requireNonNull(reviewerTokens), keys, AvroSerde.of(ReviewerToken.class)));
+                new Topic<>(Objects.requireNonNull(reviewerTokens), keys, AvroSerde.of(ReviewerToken.class)),
+                new Topic<>(Objects.requireNonNull(classificationDisagreements), keys, AvroSerde.of(ClassificationDisagreement.class)));
     }
 }

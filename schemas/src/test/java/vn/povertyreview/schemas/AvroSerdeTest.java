@@ -75,7 +75,7 @@ class AvroSerdeTest {
         Review review = new Review("r-1", "s-1", "reviewer-7", "HH-38-0001", 2025, Instant.parse("2025-11-03T02:15:00Z"),
                 "38", null, "15271", "TK1", Area.URBAN, 5, null,
                 Set.of(Indicator.SANITATION, Indicator.EMPLOYMENT, Indicator.TELECOM),
-                Classification.NEAR_POOR, true, true, false, true);
+                Classification.NEAR_POOR, true, true, false, true, true);
         HouseholdReview wire = ReviewRecords.toAvro(review);
         assertThat(wire.getDeprivations()).containsExactly(vn.povertyreview.schemas.Indicator.EMPLOYMENT,
                 vn.povertyreview.schemas.Indicator.SANITATION, vn.povertyreview.schemas.Indicator.TELECOM);

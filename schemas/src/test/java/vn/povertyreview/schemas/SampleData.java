@@ -3,6 +3,7 @@ package vn.povertyreview.schemas;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -25,6 +26,7 @@ final class SampleData {
             }
             case UNION -> of(schema.getTypes().get(schema.getTypes().size() - 1));
             case ARRAY -> List.of(of(schema.getElementType()));
+            case MAP -> Map.of("POOR", of(schema.getValueType()));
             case ENUM -> new GenericData.EnumSymbol(schema, schema.getEnumSymbols().get(0));
             case STRING -> "Thị trấn Hà Trung";
             case INT -> 2025;

@@ -13,7 +13,8 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.povertyreview.schemas.internal.HouseholdState;
+import vn.povertyreview.schemas.internal.HouseholdChange;
+import vn.povertyreview.schemas.internal.HouseholdYears;
 import vn.povertyreview.schemas.internal.UnitTally;
 
 /**
@@ -24,7 +25,7 @@ class SchemaHistoryTest {
 
     static Stream<Class<? extends SpecificRecord>> recordTypes() {
         return Stream.of(HouseholdReview.class, AdminUnit.class, UnitRollup.class, RejectedReview.class, ReviewerToken.class,
-                HouseholdState.class, UnitTally.class);
+                ClassificationDisagreement.class, HouseholdChange.class, HouseholdYears.class, UnitTally.class);
     }
 
     private static Schema current(Class<? extends SpecificRecord> type) {

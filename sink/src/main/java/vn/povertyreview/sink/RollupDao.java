@@ -1,15 +1,14 @@
 package vn.povertyreview.sink;
 
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.sqlobject.SqlObject;
 
 /**
- * The {@code unit_rollup} table. Statements live in {@code RollupDao/<method>.sql} beside this
- * type. An instance is bound to the handle it was attached to; use it on that handle's thread.
+ * The {@code unit_rollup} table. Its upsert is generated from the figures and measures
+ * ({@link RollupColumns}). An instance is bound to the handle it was attached to; use it on that
+ * handle's thread.
  */
-@UseClasspathSqlLocator
-public interface RollupDao {
+public interface RollupDao extends SqlObject {
 
     /**
      * Inserts the rows or updates the stored ones that have a lower revision; rows at the same or
@@ -18,6 +17,11 @@ public interface RollupDao {
      *
      * @return per row, 1 if it was inserted or updated, 0 if it was older than or equal to the stored one
      */
-    @SqlBatch
-    int[] upsert(@BindMethods Iterable<RollupRow> rows);
+    default int[] upsert(Iterable<RollupRow> rows) {
+        PreparedBatch batch = getHandle().prepareBatch(RollupColumns.UPSERT);
+        for (RollupRow row : rows) {
+            RollupColumns.add(batch, row);
+        }
+        return batch.size() == 0 ? new int[0] : batch.execute();
+    }
 }

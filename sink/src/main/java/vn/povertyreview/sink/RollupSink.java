@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -25,17 +28,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.povertyreview.schemas.AvroSerde;
-import vn.povertyreview.schemas.UnitRollup;
 
 /**
- * Copies the unit-rollups topic into PostgreSQL, exactly once: each polled batch is written with
- * the consumer's next offsets in one database transaction ({@link RollupWriter}), and on every
- * partition assignment the consumer resumes from the offsets stored in the database, which are
- * the source of truth. Offsets are also committed to Kafka, but only so that tools can show lag.
+ * Copies the unit-rollups and classification-disagreements topics into PostgreSQL, exactly once:
+ * one consumer reads both, each polled batch is written with the consumer's next offsets on both
+ * topics in one database transaction ({@link RollupWriter}), and on every partition assignment the
+ * consumer resumes from the offsets stored in the database, which are the source of truth. Offsets
+ * are also committed to Kafka, but only so that tools can show lag.
  *
  * <ul>
- *   <li>Reads committed records only: rollups of aborted Streams transactions never reach the table.
+ *   <li>Reads committed records only: records of aborted Streams transactions never reach the tables.
+ *   <li>A rollup tombstone is ignored (a rollup row is never deleted); a disagreement tombstone
+ *       deletes the household-year's row.
  *   <li>A database failure is logged and the same batch retried, with bounded exponential backoff,
  *       until it succeeds or the sink is closed; nothing is ever skipped.
  *   <li>A record that cannot be deserialized is logged with its partition and offset, counted and
@@ -54,7 +58,7 @@ public final class RollupSink implements Runnable, AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
     private final SinkSettings settings;
-    private final Consumer<String, UnitRollup> consumer;
+    private final Consumer<String, SpecificRecord> consumer;
     private final RollupWriter writer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch closeRequested = new CountDownLatch(1);
@@ -66,9 +70,9 @@ public final class RollupSink implements Runnable, AutoCloseable {
 
     public RollupSink(SinkSettings settings, Jdbi jdbi) {
         this.settings = settings;
-        this.writer = new RollupWriter(jdbi, settings.groupId());
+        this.writer = new RollupWriter(jdbi, settings.groupId(), settings.topic(), settings.classificationDisagreementsTopic());
         this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(),
-                AvroSerde.of(UnitRollup.class).deserializer());
+                new SinkValueDeserializer(settings.topic(), settings.classificationDisagreementsTopic()));
     }
 
     private static Properties consumerProperties(SinkSettings settings) {
@@ -92,9 +96,10 @@ public final class RollupSink implements Runnable, AutoCloseable {
             }
             throw new IllegalStateException("a RollupSink runs only once");
         }
-        LOG.info("Rollup sink {} reading {} from {}", settings.groupId(), settings.topic(), settings.bootstrapServers());
+        LOG.info("Rollup sink {} reading {} and {} from {}", settings.groupId(), settings.topic(),
+                settings.classificationDisagreementsTopic(), settings.bootstrapServers());
         try {
-            consumer.subscribe(List.of(settings.topic()), new ResumeFromDatabase());
+            consumer.subscribe(List.of(settings.topic(), settings.classificationDisagreementsTopic()), new ResumeFromDatabase());
             while (!closing()) {
                 pollAndWrite();
             }
@@ -114,7 +119,7 @@ public final class RollupSink implements Runnable, AutoCloseable {
     }
 
     private void pollAndWrite() {
-        ConsumerRecords<String, UnitRollup> records;
+        ConsumerRecords<String, SpecificRecord> records;
         try {
             records = consumer.poll(settings.pollTimeout());
         } catch (RecordDeserializationException e) {
@@ -124,12 +129,12 @@ public final class RollupSink implements Runnable, AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        WrittenBatch batch = retrying("write " + records.count() + " rollups", () -> writer.write(records));
+        WrittenBatch batch = retrying("write " + records.count() + " records", () -> writer.write(records));
         recordsWritten.addAndGet(batch.records() - batch.tombstones());
         tombstonesIgnored.addAndGet(batch.tombstones());
         batchesWritten.incrementAndGet();
         if (batch.tombstones() > 0) {
-            LOG.info("Ignored {} tombstones on {}: a rollup row is never deleted by the sink", batch.tombstones(), settings.topic());
+            LOG.info("Ignored {} tombstones: a rollup row is never deleted by the sink", batch.tombstones());
         }
         LOG.debug("Wrote {}", batch);
         consumer.commitAsync(kafkaOffsets(records), (offsets, error) -> {
@@ -180,10 +185,10 @@ public final class RollupSink implements Runnable, AutoCloseable {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> kafkaOffsets(ConsumerRecords<String, UnitRollup> records) {
+    private static Map<TopicPartition, OffsetAndMetadata> kafkaOffsets(ConsumerRecords<String, SpecificRecord> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(records.nextOffsets());
         for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, UnitRollup>> inPartition = records.records(partition);
+            List<ConsumerRecord<String, SpecificRecord>> inPartition = records.records(partition);
             offsets.putIfAbsent(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
         }
         return offsets;
@@ -233,9 +238,11 @@ public final class RollupSink implements Runnable, AutoCloseable {
             if (partitions.isEmpty()) {
                 return;
             }
-            Map<Integer, Long> stored = retrying("read the stored offsets", () -> writer.storedOffsets(settings.topic()));
+            Set<String> topics = new TreeSet<>();
+            partitions.forEach(partition -> topics.add(partition.topic()));
+            Map<TopicPartition, Long> stored = retrying("read the stored offsets", () -> writer.storedOffsets(topics));
             for (TopicPartition partition : partitions) {
-                Long next = stored.get(partition.partition());
+                Long next = stored.get(partition);
                 if (next == null) {
                     consumer.seekToBeginning(List.of(partition));
                 } else {

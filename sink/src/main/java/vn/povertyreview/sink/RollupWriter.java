@@ -1,23 +1,37 @@
 package vn.povertyreview.sink;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.povertyreview.schemas.ClassificationDisagreement;
+import vn.povertyreview.schemas.HouseholdKey;
+import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitRollup;
 
 /**
- * Writes polled unit rollups into {@code unit_rollup} together with the sink's next offsets, in
- * one database transaction per batch: after a crash the table and the stored offsets always agree,
- * and replaying from the stored offsets changes nothing.
+ * Writes polled records of the rollups topic into {@code unit_rollup} and of the
+ * classification-disagreements topic into {@code classification_disagreement}, together with the
+ * sink's next offsets on both topics, in one database transaction per batch: after a crash the
+ * tables and the stored offsets always agree, and replaying from the stored offsets changes nothing.
+ *
+ * <ul>
+ *   <li>A rollup replaces a stored row only with a higher revision; a rollup tombstone is ignored.
+ *   <li>A disagreement replaces the stored row of its household-year; a tombstone deletes it.
+ *       Within a batch the last record of each household-year wins (one key is on one partition,
+ *       in offset order).
+ * </ul>
  *
  * <p>Thread-safe: every call opens its own handle.
  */
@@ -26,18 +40,29 @@ public final class RollupWriter {
     private static final Logger LOG = LoggerFactory.getLogger(RollupWriter.class);
     private static final Comparator<RollupRow> BY_KEY =
             Comparator.comparing(RollupRow::unitCode).thenComparingInt(RollupRow::reviewYear);
+    private static final Comparator<HouseholdKey> BY_HOUSEHOLD_YEAR =
+            Comparator.comparingInt(HouseholdKey::reviewYear).thenComparing(HouseholdKey::householdId);
 
     private final Jdbi jdbi;
     private final String consumerGroup;
+    private final String rollupsTopic;
+    private final String disagreementsTopic;
 
+    /** A writer for the topics' default names, {@value Topics#UNIT_ROLLUPS} and {@value Topics#CLASSIFICATION_DISAGREEMENTS}. */
     public RollupWriter(Jdbi jdbi, String consumerGroup) {
+        this(jdbi, consumerGroup, Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS);
+    }
+
+    public RollupWriter(Jdbi jdbi, String consumerGroup, String rollupsTopic, String disagreementsTopic) {
         this.jdbi = jdbi;
         this.consumerGroup = consumerGroup;
+        this.rollupsTopic = rollupsTopic;
+        this.disagreementsTopic = disagreementsTopic;
     }
 
     /** Writes a polled batch and the consumer's position after it on each of its partitions. */
-    public WrittenBatch write(ConsumerRecords<String, UnitRollup> polled) {
-        List<ConsumerRecord<String, UnitRollup>> records = new ArrayList<>(polled.count());
+    public WrittenBatch write(ConsumerRecords<String, ?> polled) {
+        List<ConsumerRecord<String, ?>> records = new ArrayList<>(polled.count());
         polled.forEach(records::add);
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         // The position can be past the last record, over transaction markers and aborted records.
@@ -46,39 +71,67 @@ public final class RollupWriter {
     }
 
     /**
-     * Writes the records and stores, per partition, the larger of the given next offset and the
-     * offset after the partition's last record.
+     * Writes the records, in the order of their offsets, and stores, per partition, the larger of
+     * the given next offset and the offset after the partition's last record.
+     *
+     * @throws IllegalArgumentException for a record of another topic; nothing is written
      */
-    public WrittenBatch write(List<ConsumerRecord<String, UnitRollup>> records, Map<TopicPartition, Long> nextOffsets) {
-        Map<UnitKey, RollupRow> latest = new HashMap<>();
+    public WrittenBatch write(List<? extends ConsumerRecord<String, ?>> records, Map<TopicPartition, Long> nextOffsets) {
+        Map<UnitKey, RollupRow> latestRollups = new HashMap<>();
+        Map<HouseholdKey, ConsumerRecord<String, ?>> latestDisagreements = new LinkedHashMap<>();
         Map<TopicPartition, Long> offsets = new HashMap<>(nextOffsets);
         int tombstones = 0;
-        for (ConsumerRecord<String, UnitRollup> record : records) {
+        for (ConsumerRecord<String, ?> record : records) {
             offsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
-            if (record.value() == null) {
-                tombstones++;
-                LOG.debug("Ignoring the tombstone for {} at {}-{} offset {}", record.key(), record.topic(), record.partition(), record.offset());
-                continue;
+            if (record.topic().equals(rollupsTopic)) {
+                if (record.value() == null) {
+                    tombstones++;
+                    LOG.debug("Ignoring the tombstone for {} at {}-{} offset {}", record.key(), record.topic(), record.partition(), record.offset());
+                    continue;
+                }
+                RollupRow row = RollupRow.of((UnitRollup) record.value());
+                // One INSERT ... ON CONFLICT may not touch a row twice: keep the highest revision of each unit.
+                latestRollups.merge(new UnitKey(row.reviewYear(), row.unitCode()), row,
+                        (kept, candidate) -> candidate.revision() > kept.revision() ? candidate : kept);
+            } else if (record.topic().equals(disagreementsTopic)) {
+                HouseholdKey key = householdKey(record);
+                if (key == null) {
+                    tombstones++;
+                    continue;
+                }
+                // The last record of a household-year decides; one statement may not touch a row twice.
+                latestDisagreements.merge(key, record, RollupWriter::later);
+            } else {
+                throw new IllegalArgumentException("a record of topic " + record.topic() + ", which this writer does not read ("
+                        + rollupsTopic + ", " + disagreementsTopic + ")");
             }
-            RollupRow row = RollupRow.of(record.value());
-            // One INSERT ... ON CONFLICT may not touch a row twice: keep the highest revision of each unit.
-            latest.merge(new UnitKey(row.reviewYear(), row.unitCode()), row,
-                    (kept, candidate) -> candidate.revision() > kept.revision() ? candidate : kept);
         }
-        List<RollupRow> rows = new ArrayList<>(latest.values());
+        List<RollupRow> rows = new ArrayList<>(latestRollups.values());
         // Rows in key order: concurrent writers then lock rows in the same order and cannot deadlock.
         rows.sort(BY_KEY);
-        List<SinkOffset> positions = sinkOffsets(offsets);
-        int[] changes = jdbi.inTransaction(handle -> {
-            int[] counts = rows.isEmpty() ? new int[0] : handle.attach(RollupDao.class).upsert(rows);
-            handle.attach(SinkOffsetDao.class).store(positions);
-            return counts;
+        List<DisagreementRow> disagreements = new ArrayList<>();
+        List<HouseholdKey> agreements = new ArrayList<>();
+        latestDisagreements.forEach((key, record) -> {
+            if (record.value() == null) {
+                agreements.add(key);
+            } else {
+                disagreements.add(DisagreementRow.of((ClassificationDisagreement) record.value()));
+            }
         });
-        int changed = 0;
-        for (int count : changes) {
-            changed += count > 0 ? 1 : 0;
-        }
-        return new WrittenBatch(records.size(), rows.size(), changed, tombstones);
+        disagreements.sort(Comparator.comparing(DisagreementRow::key, BY_HOUSEHOLD_YEAR));
+        agreements.sort(BY_HOUSEHOLD_YEAR);
+        List<SinkOffset> positions = sinkOffsets(offsets);
+        int[][] changes = jdbi.inTransaction(handle -> {
+            int[] rollupCounts = rows.isEmpty() ? new int[0] : handle.attach(RollupDao.class).upsert(rows);
+            DisagreementDao disagreementDao = handle.attach(DisagreementDao.class);
+            int[] deleteCounts = agreements.isEmpty() ? new int[0] : disagreementDao.delete(agreements);
+            if (!disagreements.isEmpty()) {
+                disagreementDao.upsert(disagreements);
+            }
+            handle.attach(SinkOffsetDao.class).store(positions);
+            return new int[][] {rollupCounts, deleteCounts};
+        });
+        return new WrittenBatch(records.size(), rows.size(), changed(changes[0]), tombstones, disagreements.size(), changed(changes[1]));
     }
 
     /** Stores the next offset of one partition alone, after a record that had to be skipped. */
@@ -90,6 +143,49 @@ public final class RollupWriter {
     /** The stored next offsets of the topic's partitions, by partition number. */
     public Map<Integer, Long> storedOffsets(String topic) {
         return jdbi.withExtension(SinkOffsetDao.class, dao -> dao.nextOffsets(consumerGroup, topic));
+    }
+
+    /** The stored next offsets of the partitions of the topics, read in one transaction. */
+    public Map<TopicPartition, Long> storedOffsets(Collection<String> topics) {
+        return jdbi.inTransaction(handle -> {
+            SinkOffsetDao dao = handle.attach(SinkOffsetDao.class);
+            Map<TopicPartition, Long> stored = new HashMap<>();
+            for (String topic : new TreeSet<>(topics)) {
+                dao.nextOffsets(consumerGroup, topic).forEach((partition, next) -> stored.put(new TopicPartition(topic, partition), next));
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * The household-year of a disagreement record: the value's for a value, the key's for a
+     * tombstone; null for a tombstone whose key is not a household key, which is logged and ignored.
+     */
+    private static HouseholdKey householdKey(ConsumerRecord<String, ?> record) {
+        if (record.value() != null) {
+            ClassificationDisagreement disagreement = (ClassificationDisagreement) record.value();
+            return new HouseholdKey(disagreement.getReviewYear(), disagreement.getHouseholdId());
+        }
+        try {
+            return HouseholdKey.parse(record.key());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring the tombstone at {}-{} offset {}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Of two records of one key, the one that comes later on its partition (or in the batch). */
+    private static ConsumerRecord<String, ?> later(ConsumerRecord<String, ?> kept, ConsumerRecord<String, ?> candidate) {
+        boolean samePartition = kept.partition() == candidate.partition() && kept.topic().equals(candidate.topic());
+        return samePartition && candidate.offset() < kept.offset() ? kept : candidate;
+    }
+
+    private static int changed(int[] counts) {
+        int changed = 0;
+        for (int count : counts) {
+            changed += count > 0 ? 1 : 0;
+        }
+        return changed;
     }
 
     private List<SinkOffset> sinkOffsets(Map<TopicPartition, Long> offsets) {

@@ -1,8 +1,9 @@
 package vn.povertyreview.sink;
 
 /**
- * Counters of a running sink, for progress logs: rollup records written to the database, batches
- * committed, unreadable records skipped and tombstones ignored. Immutable and thread-safe.
+ * Counters of a running sink, for progress logs: records written to the database (rollups, and
+ * classification disagreements with their tombstones), batches committed, unreadable records
+ * skipped and rollup tombstones ignored. Immutable and thread-safe.
  */
 public record SinkProgress(long recordsWritten, long batchesWritten, long recordsSkipped, long tombstonesIgnored) {
 }

@@ -1,16 +1,24 @@
 package vn.povertyreview.sink;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.admin.UnitDirectory;
+import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Rates;
+import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
 
-/** Rollups of real units of the official maps, with names and parents from the unit directory. */
+/**
+ * Rollups of real units of the official maps, with names and parents from the unit directory.
+ * Without {@link #report} a rollup has empty figure and measure maps, like the records written
+ * before those existed.
+ */
 final class RollupBuilder {
 
     static final String TOPIC = "unit-rollups";
@@ -23,6 +31,8 @@ final class RollupBuilder {
     private long nearPoor = 37;
     private long revision = 1;
     private Instant updatedAt = Instant.parse("2024-11-20T08:30:00.123Z");
+    private Map<String, Long> figures = Map.of();
+    private Map<String, String> measures = Map.of();
 
     private RollupBuilder(int reviewYear, String unitCode) {
         this.reviewYear = reviewYear;
@@ -38,6 +48,23 @@ final class RollupBuilder {
         this.total = totalHouseholds;
         this.poor = poorHouseholds;
         this.nearPoor = nearPoorHouseholds;
+        return this;
+    }
+
+    /** The figures and measures of the report, and the households, poor and near-poor counts from it. */
+    RollupBuilder report(UnitReport report) {
+        households(report.figures().get(Figure.HOUSEHOLDS), report.figures().get(Figure.POOR), report.figures().get(Figure.NEAR_POOR));
+        Map<String, Long> figureMap = new LinkedHashMap<>();
+        report.figures().forEach((figure, count) -> figureMap.put(figure.name(), count));
+        Map<String, String> measureMap = new LinkedHashMap<>();
+        report.measures().forEach((measure, value) -> measureMap.put(measure.name(), value.toPlainString()));
+        return maps(figureMap, measureMap);
+    }
+
+    /** The figure and measure maps exactly as given: any names, any texts. */
+    RollupBuilder maps(Map<String, Long> figureMap, Map<String, String> measureMap) {
+        this.figures = figureMap;
+        this.measures = measureMap;
         return this;
     }
 
@@ -66,6 +93,8 @@ final class RollupBuilder {
                 .setNearPoorRate(Rates.percent(nearPoor, total))
                 .setRevision(revision)
                 .setUpdatedAt(updatedAt)
+                .setFigures(figures)
+                .setMeasures(measures)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package vn.povertyreview.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.povertyreview.sink.DisagreementBuilder.aDisagreementOf;
 import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 
 import ch.qos.logback.classic.Logger;
@@ -9,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +44,8 @@ import vn.povertyreview.embedded.EmbeddedKafka;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.embedded.LoopbackPorts;
 import vn.povertyreview.schemas.AvroSerde;
+import vn.povertyreview.schemas.ClassificationDisagreement;
+import vn.povertyreview.schemas.HouseholdKey;
 import vn.povertyreview.schemas.UnitRollup;
 
 class RollupSinkTest {
@@ -59,6 +64,7 @@ class RollupSinkTest {
 
     final ExecutorService sinkThreads = Executors.newCachedThreadPool();
     String topic;
+    String disagreementsTopic;
     SinkSettings settings;
     Jdbi jdbi;
 
@@ -77,10 +83,13 @@ class RollupSinkTest {
     @BeforeEach
     void freshTopicAndDatabase() throws Exception {
         topic = "unit-rollups-" + UUID.randomUUID();
+        disagreementsTopic = "classification-disagreements-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
+                    new NewTopic(disagreementsTopic, PARTITIONS, (short) 1))).all().get();
         }
-        settings = SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topic).withPollTimeout(Duration.ofMillis(200));
+        settings = SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topic)
+                .withClassificationDisagreementsTopic(disagreementsTopic).withPollTimeout(Duration.ofMillis(200));
         jdbi = TestDatabases.fresh(postgres);
     }
 
@@ -154,6 +163,74 @@ class RollupSinkTest {
     }
 
     @Test
+    void writesRollupsAndDisagreementsWithOneConsumerAndResumesBothTopicsFromTheDatabaseOffsets() throws Exception {
+        Map<TopicPartition, Long> afterFirst = produceMixed(true,
+                rollup(aRollupOf(2025, "38").revision(1)),
+                disagreement(aDisagreementOf(2025, "HH-A")),
+                disagreement(aDisagreementOf(2025, "HH-B")));
+        produceMixed(false,
+                disagreement(aDisagreementOf(2025, "HH-X")),
+                tombstone(2025, "HH-A"),
+                rollup(aRollupOf(2025, "38").revision(99)));
+
+        RollupSink sink = new RollupSink(settings, jdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        await().atMost(PATIENCE).until(() -> disagreements().equals(Map.of("2025/HH-A", "rv-HH-A-1", "2025/HH-B", "rv-HH-B-1"))
+                && revisions().equals(Map.of("2025/38", 1L)));
+        sink.close();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(sink.progress().recordsWritten()).isEqualTo(3);
+
+        Map<TopicPartition, Long> afterSecond = produceMixed(true,
+                tombstone(2025, "HH-A"),
+                disagreement(aDisagreementOf(2025, "HH-B").review("rv-HH-B-2", Instant.parse("2025-11-20T00:00:00Z"))),
+                disagreement(aDisagreementOf(2025, "HH-C")),
+                rollup(aRollupOf(2025, "38").revision(2)));
+
+        RollupSink resumed = new RollupSink(settings, jdbi);
+        Future<?> runningAgain = sinkThreads.submit(resumed);
+        Map<String, String> expected = Map.of("2025/HH-B", "rv-HH-B-2", "2025/HH-C", "rv-HH-C-1");
+        await().atMost(PATIENCE).until(() -> disagreements().equals(expected) && revisions().equals(Map.of("2025/38", 2L)));
+        // A sink that re-read either topic from the start would have written more than the four new records.
+        await().atMost(PATIENCE).until(() -> resumed.progress().recordsWritten() == 4);
+        resumed.close();
+        runningAgain.get(10, TimeUnit.SECONDS);
+
+        assertThat(disagreements()).isEqualTo(expected);
+        assertThat(resumed.progress()).isEqualTo(new SinkProgress(4, resumed.progress().batchesWritten(), 0, 0));
+        Map<TopicPartition, Long> stored = new RollupWriter(jdbi, settings.groupId(), topic, disagreementsTopic)
+                .storedOffsets(List.of(topic, disagreementsTopic));
+        Map<TopicPartition, Long> lastWritten = new HashMap<>(afterFirst);
+        afterSecond.forEach((partition, next) -> lastWritten.merge(partition, next, Math::max));
+        assertThat(lastWritten.keySet()).extracting(TopicPartition::topic).contains(topic, disagreementsTopic);
+        lastWritten.forEach((partition, next) -> assertThat(stored.get(partition)).as("%s", partition).isGreaterThanOrEqualTo(next));
+    }
+
+    @Test
+    void skipsARollupWhoseMeasureIsNotADecimal() throws Exception {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(null), new StringSerializer(),
+                new ByteArraySerializer())) {
+            AvroSerde<UnitRollup> serde = AvroSerde.of(UnitRollup.class);
+            RollupBuilder before = aRollupOf(2025, "38");
+            RollupBuilder broken = aRollupOf(2025, "15271").maps(Map.of(), Map.of("MULTIDIMENSIONAL_INTENSITY", "n/a"));
+            RollupBuilder after = aRollupOf(2025, "15274");
+            raw.send(new ProducerRecord<>(topic, 0, before.key(), serde.encode(before.build()))).get();
+            raw.send(new ProducerRecord<>(topic, 0, broken.key(), serde.encode(broken.build()))).get();
+            raw.send(new ProducerRecord<>(topic, 0, after.key(), serde.encode(after.build()))).get();
+        }
+
+        RollupSink sink = new RollupSink(settings, jdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        await().atMost(PATIENCE).until(() -> revisions().keySet().equals(Set.of("2025/38", "2025/15274")));
+        await().atMost(PATIENCE).until(() -> new RollupWriter(jdbi, settings.groupId()).storedOffsets(topic).get(0) == 3L);
+        sink.close();
+        running.get(10, TimeUnit.SECONDS);
+
+        assertThat(sink.progress().recordsSkipped()).isEqualTo(1);
+        assertThat(sink.progress().recordsWritten()).isEqualTo(2);
+    }
+
+    @Test
     void retriesTheSameBatchWhileTheDatabaseIsDownAndLosesNothing(@TempDir Path ownPostgresDir) throws Exception {
         int port = LoopbackPorts.free();
         EmbeddedPostgresServer flaky = EmbeddedPostgresServer.start(ownPostgresDir, port, false);
@@ -200,6 +277,52 @@ class RollupSinkTest {
                 .map((rows, context) -> Map.entry(rows.getString("unit"), rows.getLong("revision")))
                 .forEach(entry -> revisions.put(entry.getKey(), entry.getValue())));
         return revisions;
+    }
+
+    private Map<String, String> disagreements() {
+        Map<String, String> reviews = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT review_year || '/' || household_id AS household, review_id FROM classification_disagreement")
+                .map((rows, context) -> Map.entry(rows.getString("household"), rows.getString("review_id")))
+                .forEach(entry -> reviews.put(entry.getKey(), entry.getValue())));
+        return reviews;
+    }
+
+    private ProducerRecord<String, byte[]> rollup(RollupBuilder rollup) {
+        return new ProducerRecord<>(topic, rollup.key(), AvroSerde.of(UnitRollup.class).encode(rollup.build()));
+    }
+
+    private ProducerRecord<String, byte[]> disagreement(DisagreementBuilder disagreement) {
+        return new ProducerRecord<>(disagreementsTopic, disagreement.key(),
+                AvroSerde.of(ClassificationDisagreement.class).encode(disagreement.build()));
+    }
+
+    private ProducerRecord<String, byte[]> tombstone(int reviewYear, String householdId) {
+        return new ProducerRecord<>(disagreementsTopic, new HouseholdKey(reviewYear, householdId).toString(), null);
+    }
+
+    /** Produces records of both topics in one transaction; returns, per partition, the offset after the last record. */
+    @SafeVarargs
+    private Map<TopicPartition, Long> produceMixed(boolean commit, ProducerRecord<String, byte[]>... records) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                producerProperties("mixed-" + UUID.randomUUID()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            if (commit) {
+                producer.commitTransaction();
+            } else {
+                producer.abortTransaction();
+            }
+            Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+            for (Future<RecordMetadata> metadata : sent) {
+                nextOffsets.merge(new TopicPartition(metadata.get().topic(), metadata.get().partition()), metadata.get().offset() + 1, Math::max);
+            }
+            return nextOffsets;
+        }
     }
 
     /** Produces in one committed transaction; returns, per partition, the offset after the last record. */

@@ -3,7 +3,10 @@ package vn.povertyreview.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -11,6 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.povertyreview.domain.rollup.Figure;
+import vn.povertyreview.domain.rollup.Measure;
+import vn.povertyreview.domain.rollup.Rates;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 
 class SinkDatabaseTest {
@@ -38,13 +44,14 @@ class SinkDatabaseTest {
         MigrateResult result = SinkDatabase.migrate(dataSource);
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(3);
+        assertThat(result.migrationsExecuted).isEqualTo(4);
         Jdbi jdbi = SinkDatabase.jdbi(dataSource);
         List<String> relations = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
                  ORDER BY table_name""").mapTo(String.class).list());
-        assertThat(relations).containsExactly("commune_poverty", "district_poverty", "province_poverty", "sink_offset", "unit_rollup");
+        assertThat(relations).containsExactly("classification_disagreement", "commune_poverty", "district_poverty", "province_poverty",
+                "sink_offset", "unit_rollup");
     }
 
     @Test
@@ -64,5 +71,69 @@ class SinkDatabaseTest {
                 .createQuery("SELECT obj_description('unit_rollup'::regclass, 'pg_class')").mapTo(String.class).one());
 
         assertThat(comment).contains("hộ nghèo").contains("poor");
+        String disagreements = jdbi.withHandle(handle -> handle
+                .createQuery("SELECT obj_description('classification_disagreement'::regclass, 'pg_class')").mapTo(String.class).one());
+        assertThat(disagreements).contains("chuẩn nghèo").contains("poverty standard");
+    }
+
+    /** A figure or measure added to the domain without a migration that adds its column fails here. */
+    @Test
+    void everyFigureAndMeasureHasItsColumnInUnitRollupWithItsMeaning() {
+        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Map<String, Map<String, Object>> columns = columnsOf(jdbi, "unit_rollup");
+
+        for (Figure figure : Figure.values()) {
+            assertThat(columns).as("column %s of figure %s", figure.column(), figure).containsKey(figure.column());
+            assertThat(columns.get(figure.column())).as(figure.column()).containsEntry("data_type", "bigint");
+            assertThat(columns.get(figure.column()).get("comment")).as(figure.column()).asString()
+                    .contains(figure.vietnamese()).contains(figure.english());
+        }
+        for (Measure measure : Measure.values()) {
+            int scale = measure.column().startsWith("multidimensional_") ? Measure.RATIO_SCALE : Rates.SCALE;
+            assertThat(columns).as("column %s of measure %s", measure.column(), measure).containsKey(measure.column());
+            assertThat(columns.get(measure.column())).as(measure.column())
+                    .containsEntry("data_type", "numeric")
+                    .containsEntry("numeric_precision", 7)
+                    .containsEntry("numeric_scale", scale);
+            assertThat(columns.get(measure.column()).get("comment")).as(measure.column()).asString()
+                    .contains(measure.vietnamese()).contains(measure.english());
+        }
+    }
+
+    @Test
+    void theSinkWritesEveryColumnOfUnitRollupAndOnlyTheNewOnesMayBeNull() {
+        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Map<String, Map<String, Object>> columns = columnsOf(jdbi, "unit_rollup");
+
+        assertThat(RollupColumns.ALL).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(columns.keySet());
+        Set<String> notNull = Set.of("unit_code", "review_year", "map_id", "unit_level", "unit_name", "total_households",
+                "poor_households", "near_poor_households", "poor_rate", "near_poor_rate", "revision", "updated_at");
+        columns.forEach((column, description) -> assertThat(description).as(column)
+                .containsEntry("is_nullable", notNull.contains(column) ? "NO" : "YES"));
+    }
+
+    @Test
+    void everyColumnOfTheTablesHasAComment() {
+        Jdbi jdbi = TestDatabases.fresh(postgres);
+
+        for (String table : List.of("unit_rollup", "classification_disagreement")) {
+            columnsOf(jdbi, table).forEach((column, description) ->
+                    assertThat(description.get("comment")).as("%s.%s", table, column).asString().contains(" / "));
+        }
+    }
+
+    /** Column name to its information_schema description and comment, in table order. */
+    private static Map<String, Map<String, Object>> columnsOf(Jdbi jdbi, String table) {
+        Map<String, Map<String, Object>> columns = new LinkedHashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("""
+                        SELECT column_name, data_type, numeric_precision, numeric_scale, is_nullable,
+                               col_description(format('%I', table_name)::regclass, ordinal_position::int) AS comment
+                          FROM information_schema.columns
+                         WHERE table_schema = 'public' AND table_name = :table
+                         ORDER BY ordinal_position""")
+                .bind("table", table)
+                .mapToMap()
+                .forEach(row -> columns.put((String) row.get("column_name"), row)));
+        return columns;
     }
 }

@@ -13,39 +13,51 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.admin.AdminSuccession;
 import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.review.ReviewRules;
+import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.Topics;
-import vn.povertyreview.schemas.internal.HouseholdState;
+import vn.povertyreview.schemas.internal.HouseholdChange;
+import vn.povertyreview.schemas.internal.HouseholdYears;
 import vn.povertyreview.schemas.internal.UnitTally;
+import vn.povertyreview.streams.internal.HouseholdHistoryProcessor;
 import vn.povertyreview.streams.internal.HouseholdOutcome;
+import vn.povertyreview.streams.internal.HouseholdOutcome.Checked;
+import vn.povertyreview.streams.internal.HouseholdOutcome.Disagreement;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
 import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
-import vn.povertyreview.streams.internal.HouseholdReviewProcessor;
+import vn.povertyreview.streams.internal.ReviewCheckProcessor;
 import vn.povertyreview.streams.internal.UnitRollupProcessor;
 import vn.povertyreview.streams.internal.VillageNames;
 
 /**
- * The rollup topology: household reviews in, per-unit poverty rollups out.
+ * The rollup topology: household reviews in, per-unit poverty rollups and classification
+ * disagreements out.
  *
  * <pre>
- * household-reviews ─► household-latest-review ─┬─► household-reviews-rejected
- *   (key year/household)  [household-review-store,  │
- *                          unit-pending-change-store]└─► unit-changes (repartition by year/unit)
- *                                                        ─► unit-rollup [unit-rollup-store] ─► unit-rollups
- * admin-units ─► village-name-per-review-year ───────────────┘ (a registered village name, once per review year)
+ * household-reviews ─► household-review-check ─┬─► household-reviews-rejected (breaks a rule)
+ *   (key year/household)                       └─► household-changes (repartition by household id)
+ *      ─► household-history [household-history-store, unit-pending-change-store]
+ *            ├─► household-reviews-rejected (a withdrawal for another commune)
+ *            ├─► classification-disagreements (key year/household)
+ *            └─► unit-changes (repartition by year/unit) ─► unit-rollup [unit-rollup-store] ─► unit-rollups
+ * admin-units ─► village-name-per-review-year ─────┘ (a registered village name, once per review year)
  * </pre>
  *
- * Each household change costs a constant amount of work (one state update and a few summed unit
- * changes), and only one repartition stands between the input and the output. Every stateful step
- * is named so that internal topics and stores keep their names as the topology grows.
+ * The repartition by household id puts all review years of a household in one task, which the
+ * movement figures need (escaped, newly poor, re-poor compare a household's years). Each
+ * household change costs one state read and write, a recount of that household's few years and a
+ * few summed unit changes. Every stateful step is named so that internal topics and stores keep
+ * their names as the topology grows.
  */
 public final class RollupTopology {
 
-    public static final String HOUSEHOLD_STORE = "household-review-store";
+    public static final String HISTORY_STORE = "household-history-store";
     public static final String PENDING_STORE = "unit-pending-change-store";
     public static final String ROLLUP_STORE = "unit-rollup-store";
+    public static final String HOUSEHOLD_CHANGES = "household-changes";
     public static final String UNIT_CHANGES = "unit-changes";
 
     private RollupTopology() {
@@ -54,6 +66,8 @@ public final class RollupTopology {
     public static Topology build(Topics topics, AdminMaps maps, RollupOptions options) {
         ReviewRules rules = new ReviewRules(maps);
         UnitDirectory directory = new UnitDirectory(maps);
+        PovertyStandards standards = PovertyStandards.official();
+        AdminSuccession succession = AdminSuccession.official(maps);
         Serde<String> keys = Serdes.String();
         Serde<UnitTally> tallies = AvroSerde.of(UnitTally.class);
 
@@ -62,31 +76,42 @@ public final class RollupTopology {
         // 22,000 households per second with exactly-once).
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HOUSEHOLD_STORE), keys, AvroSerde.of(HouseholdState.class)).withCachingDisabled());
+                Stores.persistentKeyValueStore(HISTORY_STORE), keys, AvroSerde.of(HouseholdYears.class)).withCachingDisabled());
         // In memory: it only ever holds the changes of one flush interval, and its changelog restores it.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PENDING_STORE), keys, tallies).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ROLLUP_STORE), keys, tallies).withCachingDisabled());
 
-        KStream<String, HouseholdOutcome> outcomes = builder
+        Map<String, KStream<String, HouseholdOutcome>> checked = builder
                 .stream(topics.householdReviews().name(),
                         Consumed.with(topics.householdReviews().keySerde(), topics.householdReviews().valueSerde())
                                 .withName("household-reviews-source"))
-                .process(() -> new HouseholdReviewProcessor(rules, HOUSEHOLD_STORE, PENDING_STORE,
-                                options.flushInterval(), options.maxPendingUnits()),
-                        Named.as("household-latest-review"), HOUSEHOLD_STORE, PENDING_STORE);
-
-        Map<String, KStream<String, HouseholdOutcome>> branches = outcomes.split(Named.as("household-outcome-"))
+                .process(() -> new ReviewCheckProcessor(rules, standards), Named.as("household-review-check"))
+                .split(Named.as("household-review-"))
                 .branch((key, outcome) -> outcome instanceof Rejection, Branched.as("rejected"))
+                .defaultBranch(Branched.as("checked"));
+        toRejected(checked.get("household-review-rejected"), topics, "household-reviews-rejected-by-check");
+
+        Map<String, KStream<String, HouseholdOutcome>> outcomes = checked.get("household-review-checked")
+                .mapValues(outcome -> ((Checked) outcome).change(), Named.as("household-change"))
+                .repartition(Repartitioned.with(keys, AvroSerde.of(HouseholdChange.class)).withName(HOUSEHOLD_CHANGES))
+                .process(() -> new HouseholdHistoryProcessor(succession, HISTORY_STORE, PENDING_STORE,
+                                options.flushInterval(), options.maxPendingUnits()),
+                        Named.as("household-history"), HISTORY_STORE, PENDING_STORE)
+                .split(Named.as("household-outcome-"))
+                .branch((key, outcome) -> outcome instanceof Rejection, Branched.as("rejected"))
+                .branch((key, outcome) -> outcome instanceof Disagreement, Branched.as("disagreement"))
                 .defaultBranch(Branched.as("counted"));
+        toRejected(outcomes.get("household-outcome-rejected"), topics, "household-reviews-rejected-by-history");
 
-        branches.get("household-outcome-rejected")
-                .mapValues(outcome -> ((Rejection) outcome).rejected(), Named.as("rejected-review"))
-                .to(topics.rejectedReviews().name(), Produced.with(keys, topics.rejectedReviews().valueSerde())
-                        .withName("household-reviews-rejected-sink"));
+        outcomes.get("household-outcome-disagreement")
+                .mapValues(outcome -> ((Disagreement) outcome).disagreement(), Named.as("classification-disagreement"))
+                .to(topics.classificationDisagreements().name(),
+                        Produced.with(keys, topics.classificationDisagreements().valueSerde())
+                                .withName("classification-disagreements-sink"));
 
-        KStream<String, UnitTally> unitChanges = branches.get("household-outcome-counted")
+        KStream<String, UnitTally> unitChanges = outcomes.get("household-outcome-counted")
                 .mapValues(outcome -> ((UnitChange) outcome).delta(), Named.as("unit-change"));
         VillageNames villageNames = new VillageNames(maps);
         KStream<String, UnitTally> nameChanges = builder
@@ -97,10 +122,16 @@ public final class RollupTopology {
 
         unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
                 .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
-                .process(() -> new UnitRollupProcessor(directory, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE)
+                .process(() -> new UnitRollupProcessor(directory, standards, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE)
                 .to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
                         .withName("unit-rollups-sink"));
 
         return builder.build();
+    }
+
+    private static void toRejected(KStream<String, HouseholdOutcome> rejections, Topics topics, String name) {
+        rejections.mapValues(outcome -> ((Rejection) outcome).rejected(), Named.as(name + "-value"))
+                .to(topics.rejectedReviews().name(), Produced.with(Serdes.String(), topics.rejectedReviews().valueSerde())
+                        .withName(name));
     }
 }

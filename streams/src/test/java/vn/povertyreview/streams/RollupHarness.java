@@ -16,13 +16,15 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.schemas.AdminUnit;
+import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
 import vn.povertyreview.schemas.HouseholdReview;
 import vn.povertyreview.schemas.RejectedReview;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
-import vn.povertyreview.streams.internal.HouseholdReviewProcessor;
+import vn.povertyreview.streams.internal.ReviewCheckProcessor;
+import vn.povertyreview.streams.internal.UnitRollupProcessor;
 import vn.povertyreview.testsupport.ReviewBuilder;
 
 /** The rollup topology in a {@link TopologyTestDriver}, spoken to in the words of the tests. */
@@ -37,7 +39,9 @@ final class RollupHarness implements AutoCloseable {
     private final TestInputTopic<String, AdminUnit> adminUnits;
     private final TestOutputTopic<String, UnitRollup> rollupTopic;
     private final TestOutputTopic<String, RejectedReview> rejectedTopic;
+    private final TestOutputTopic<String, ClassificationDisagreement> disagreementTopic;
     private final Map<String, UnitRollup> latest = new HashMap<>();
+    private final Map<String, ClassificationDisagreement> disagreements = new HashMap<>();
     private Instant clock = Instant.parse("2025-11-01T00:00:00Z");
 
     RollupHarness(Path stateDir) {
@@ -55,6 +59,8 @@ final class RollupHarness implements AutoCloseable {
                 topics.unitRollups().valueSerde().deserializer());
         rejectedTopic = driver.createOutputTopic(topics.rejectedReviews().name(), Serdes.String().deserializer(),
                 topics.rejectedReviews().valueSerde().deserializer());
+        disagreementTopic = driver.createOutputTopic(topics.classificationDisagreements().name(), Serdes.String().deserializer(),
+                topics.classificationDisagreements().valueSerde().deserializer());
     }
 
     HouseholdReview submit(ReviewBuilder review) {
@@ -81,7 +87,7 @@ final class RollupHarness implements AutoCloseable {
         clock = clock.plusMillis(10);
         RecordHeaders headers = new RecordHeaders();
         if (statedCommune != null) {
-            headers.add(HouseholdReviewProcessor.COMMUNE_HEADER, statedCommune.getBytes(StandardCharsets.UTF_8));
+            headers.add(ReviewCheckProcessor.COMMUNE_HEADER, statedCommune.getBytes(StandardCharsets.UTF_8));
         }
         reviews.pipeInput(new TestRecord<>(new HouseholdKey(reviewYear, householdId).toString(), null, headers, clock));
     }
@@ -116,6 +122,26 @@ final class RollupHarness implements AutoCloseable {
 
     UnitRollup rollup(int reviewYear, String unitCode) {
         return latest.get(reviewYear + "/" + unitCode);
+    }
+
+    /** The disagreements listed now, by key {@code <reviewYear>/<householdId>}, as a compacted topic holds them. */
+    Map<String, ClassificationDisagreement> disagreements() {
+        for (var record : disagreementTopic.readRecordsToList()) {
+            if (record.value() == null) {
+                disagreements.remove(record.key());
+            } else {
+                disagreements.put(record.key(), record.value());
+            }
+        }
+        return disagreements;
+    }
+
+    /** The movement balance violations counted so far, over all tasks. */
+    double balanceViolations() {
+        return driver.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(UnitRollupProcessor.BALANCE_VIOLATIONS_METRIC))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     List<RejectedReview> rejected() {

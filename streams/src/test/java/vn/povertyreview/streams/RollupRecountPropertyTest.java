@@ -167,6 +167,9 @@ class RollupRecountPropertyTest {
             assertThat(rollups.keySet()).as("every unit with a counted household has a rollup (%s)", where)
                     .containsAll(expected.keySet());
             for (var entry : rollups.entrySet()) {
+                if (!entry.getKey().startsWith(year + "/")) {
+                    continue; // the next year's start figures; the multi-year test checks those
+                }
                 UnitRollup rollup = entry.getValue();
                 long[] counts = expected.getOrDefault(entry.getKey(), new long[3]);
                 assertThat(new long[] {rollup.getTotalHouseholds(), rollup.getPoorHouseholds(), rollup.getNearPoorHouseholds()})

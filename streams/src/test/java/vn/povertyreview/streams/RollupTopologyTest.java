@@ -50,7 +50,7 @@ class RollupTopologyTest {
         pipeline.submit(aReview().household("HH-3").year(2024).inVillage("15304-T3").notPoor());
         Map<String, UnitRollup> rollups = pipeline.settle();
 
-        assertThat(rollups).containsOnlyKeys("2024/15271-TK1", "2024/15271-TK2", "2024/15304-T3", "2024/15271",
+        assertThat(rollups.keySet()).filteredOn(key -> key.startsWith("2024/")).containsExactlyInAnyOrder("2024/15271-TK1", "2024/15271-TK2", "2024/15304-T3", "2024/15271",
                 "2024/15304", "2024/392", "2024/38", "2024/VN");
         assertCounts(2024, "15271-TK1", 1, 1, 0);
         assertCounts(2024, "15271-TK2", 1, 0, 1);
@@ -81,7 +81,7 @@ class RollupTopologyTest {
         assertThat(pipeline.rollup(2025, "15271").getParentCode()).isEqualTo("38");
         assertThat(pipeline.rollup(2025, "15271").getUnitName()).isEqualTo("Xã Hà Trung");
         assertThat(pipeline.settle().keySet()).noneMatch(key -> key.equals("2025/392"));
-        assertThat(pipeline.settle()).hasSize(4);
+        assertThat(pipeline.settle().keySet()).filteredOn(key -> key.startsWith("2025/")).hasSize(4);
     }
 
     @Test

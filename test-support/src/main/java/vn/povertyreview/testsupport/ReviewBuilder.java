@@ -45,6 +45,7 @@ public final class ReviewBuilder {
     private boolean meritFamily;
     private boolean socialProtection;
     private boolean noLaborCapacity;
+    private boolean agricultureForestryFishery;
 
     private ReviewBuilder() {
     }
@@ -149,6 +150,11 @@ public final class ReviewBuilder {
         return this;
     }
 
+    public ReviewBuilder agricultureForestryFishery() {
+        this.agricultureForestryFishery = true;
+        return this;
+    }
+
     public ReviewBuilder noLaborCapacity() {
         this.noLaborCapacity = true;
         return this;
@@ -171,7 +177,7 @@ public final class ReviewBuilder {
         String id = reviewId != null ? reviewId : "review-" + IDS.incrementAndGet();
         return new Review(id, submissionId, submittedBy, householdId, reviewYear, at, province, district, communeCode,
                 villageCode, area, members, income, deprivations, classification, ethnicMinority, meritFamily,
-                socialProtection, noLaborCapacity);
+                socialProtection, noLaborCapacity, agricultureForestryFishery);
     }
 
     public HouseholdReview buildAvro() {

@@ -9,6 +9,8 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.review.HouseholdPlace;
 import vn.povertyreview.domain.review.ReviewYears;
+import vn.povertyreview.domain.rollup.ReviewFigures;
+import vn.povertyreview.domain.rollup.Tally;
 
 /**
  * One household's counted status in each review year in which its latest review counts. A year
@@ -34,9 +36,17 @@ public final class HouseholdHistory {
         return EMPTY;
     }
 
-    /** This history with the household's status in {@code year} set (replacing any earlier one). */
+    /**
+     * This history with the household's status in {@code year} set (replacing any earlier one),
+     * its review adding only the household and its class to the units of its place.
+     */
     public HouseholdHistory with(int year, Classification classification, HouseholdPlace place) {
-        HouseholdStatus status = new HouseholdStatus(classification, place);
+        return with(year, classification, place, ReviewFigures.basic(classification));
+    }
+
+    /** This history with the household's status in {@code year} set (replacing any earlier one). */
+    public HouseholdHistory with(int year, Classification classification, HouseholdPlace place, Tally reviewFigures) {
+        HouseholdStatus status = new HouseholdStatus(classification, place, reviewFigures);
         checkYear(year);
         checkPlace(year, place);
         if (status.equals(byYear.get(year))) {

@@ -35,7 +35,8 @@ public record Review(
         boolean ethnicMinority,
         boolean meritFamily,
         boolean socialProtection,
-        boolean noLaborCapacity) {
+        boolean noLaborCapacity,
+        boolean agricultureForestryFishery) {
 
     public Review {
         // An EnumSet keeps the indicators in their official order, so records compare and print alike.

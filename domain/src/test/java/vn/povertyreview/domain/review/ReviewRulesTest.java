@@ -15,7 +15,7 @@ class ReviewRulesTest {
         return new Review("r-1", "s-1", "reviewer-1", "HH-0001", year, Instant.parse(year + "-11-15T08:00:00Z"),
                 province, district, commune, village, Area.RURAL, 4, 1_200_000L,
                 Set.of(Indicator.NUTRITION, Indicator.SANITATION, Indicator.TELECOM),
-                Classification.POOR, true, false, false, false);
+                Classification.POOR, true, false, false, false, false);
     }
 
     @Test
@@ -75,7 +75,7 @@ class ReviewRulesTest {
     @Test
     void refusesYearsOutsideTheStandardsAndNamesEveryOtherBrokenRule() {
         Review bad = new Review("", null, null, "Nguyễn Văn A", 2019, null, "38", null, "15271", "thôn 1",
-                null, 0, -5L, Set.of(), null, false, false, false, false);
+                null, 0, -5L, Set.of(), null, false, false, false, false, false);
         assertThat(RULES.judge(bad).violations()).extracting(RuleViolation::rule).containsExactlyInAnyOrder(
                 "reviewId.required", "householdId.format", "reviewYear.range", "reviewedAt.required",
                 "area.required", "classification.required", "members.range", "income.range");
@@ -84,7 +84,7 @@ class ReviewRulesTest {
     @Test
     void refusesAReviewTimeBeforeTheReviewYear() {
         Review early = new Review("r-1", null, null, "HH-1", 2025, Instant.parse("2024-12-31T23:00:00Z"), "38", null,
-                "15271", "TK1", Area.URBAN, 2, null, Set.of(), Classification.NOT_POOR, false, false, false, false);
+                "15271", "TK1", Area.URBAN, 2, null, Set.of(), Classification.NOT_POOR, false, false, false, false, false);
         assertThat(RULES.judge(early).violations()).extracting(RuleViolation::rule)
                 .containsExactly("reviewedAt.beforeReviewYear");
     }

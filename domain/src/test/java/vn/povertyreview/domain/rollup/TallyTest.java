@@ -11,9 +11,9 @@ class TallyTest {
 
     @Test
     void takingOutWhatWasPutInLeavesNothing() {
-        Tally poor = HouseholdContribution.of(Classification.POOR);
-        Tally sum = Tally.ZERO.plus(poor).plus(HouseholdContribution.of(Classification.NEAR_POOR)).minus(poor);
-        assertThat(sum).isEqualTo(HouseholdContribution.of(Classification.NEAR_POOR));
+        Tally poor = ReviewFigures.basic(Classification.POOR);
+        Tally sum = Tally.ZERO.plus(poor).plus(ReviewFigures.basic(Classification.NEAR_POOR)).minus(poor);
+        assertThat(sum).isEqualTo(ReviewFigures.basic(Classification.NEAR_POOR));
         assertThat(sum.get(Figure.HOUSEHOLDS)).isEqualTo(1);
         assertThat(sum.get(Figure.POOR)).isZero();
         assertThat(sum.minus(sum).isZero()).isTrue();

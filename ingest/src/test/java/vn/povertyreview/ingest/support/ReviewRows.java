@@ -19,7 +19,7 @@ public final class ReviewRows {
     public static final List<String> CSV_COLUMNS = List.of("reviewId", "householdId", "reviewYear", "reviewedAt",
             "provinceCode", "districtCode", "communeCode", "villageCode", "area", "members",
             "incomePerCapitaMonthlyVnd", "deprivations", "classification", "ethnicMinority", "meritFamily",
-            "socialProtection", "noLaborCapacity");
+            "socialProtection", "noLaborCapacity", "agricultureForestryFishery");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReviewRows() {
@@ -58,6 +58,7 @@ public final class ReviewRows {
                 r.incomePerCapitaMonthlyVnd() == null ? "" : r.incomePerCapitaMonthlyVnd().toString(),
                 r.deprivations().stream().map(Indicator::name).collect(Collectors.joining(";")),
                 r.classification().name(), Boolean.toString(r.ethnicMinority()), Boolean.toString(r.meritFamily()),
-                Boolean.toString(r.socialProtection()), Boolean.toString(r.noLaborCapacity())));
+                Boolean.toString(r.socialProtection()), Boolean.toString(r.noLaborCapacity()),
+                Boolean.toString(r.agricultureForestryFishery())));
     }
 }

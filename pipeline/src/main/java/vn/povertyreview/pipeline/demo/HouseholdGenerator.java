@@ -111,7 +111,8 @@ public final class HouseholdGenerator {
                 map.hasDistricts() ? commune.parentCode() : null, communeCode, villageCode, area,
                 1 + random.nextInt(7), income, deprivations, classification,
                 random.nextDouble() < (poorish ? 0.4 : 0.12), random.nextDouble() < 0.03,
-                poorish && random.nextDouble() < 0.2, poorish && random.nextDouble() < 0.1);
+                poorish && random.nextDouble() < 0.2, poorish && random.nextDouble() < 0.1,
+                area == Area.RURAL && random.nextDouble() < 0.6);
     }
 
     private String villageOf(String communeCode, int year) {

@@ -1,7 +1,13 @@
 package vn.povertyreview.streams.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,7 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.admin.UnitDirectory;
+import vn.povertyreview.domain.movement.BalanceViolation;
+import vn.povertyreview.domain.movement.MovementBalance;
 import vn.povertyreview.domain.rollup.Figure;
+import vn.povertyreview.domain.rollup.HouseholdYearFigures;
+import vn.povertyreview.domain.rollup.UnitReport;
+import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.domain.rollup.Rates;
 import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.schemas.UnitKey;
@@ -30,14 +41,21 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
 
     private static final Logger LOG = LoggerFactory.getLogger(UnitRollupProcessor.class);
 
+    /** The metric counting unit sums whose movement figures do not balance; it must stay at zero. */
+    public static final String BALANCE_VIOLATIONS_METRIC = "movement-balance-violations-total";
+    public static final String METRIC_GROUP = "poverty-rollup-metrics";
+
     private final UnitDirectory directory;
+    private final PovertyStandards standards;
     private final String storeName;
 
     private ProcessorContext<String, UnitRollup> context;
     private KeyValueStore<String, UnitTally> sums;
+    private Sensor balanceViolations;
 
-    public UnitRollupProcessor(UnitDirectory directory, String storeName) {
+    public UnitRollupProcessor(UnitDirectory directory, PovertyStandards standards, String storeName) {
         this.directory = directory;
+        this.standards = standards;
         this.storeName = storeName;
     }
 
@@ -45,6 +63,16 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     public void init(ProcessorContext<String, UnitRollup> context) {
         this.context = context;
         this.sums = context.getStateStore(storeName);
+        String task = context.taskId().toString();
+        balanceViolations = context.metrics().addSensor(BALANCE_VIOLATIONS_METRIC + "-" + task, Sensor.RecordingLevel.INFO);
+        balanceViolations.add(new MetricName(BALANCE_VIOLATIONS_METRIC, METRIC_GROUP,
+                "Unit sums whose movement figures broke a balance identity (must stay 0)", Map.of("task-id", task)),
+                new CumulativeCount());
+    }
+
+    @Override
+    public void close() {
+        context.metrics().removeSensor(balanceViolations);
     }
 
     @Override
@@ -69,6 +97,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         if (sum.hasNegative()) {
             LOG.error("Unit {} of review year {} would count below zero: {}", key.unitCode(), key.reviewYear(), sum);
         }
+        checkBalance(key, sum);
         long revision = previous == null ? 1 : previous.getRevision() + 1;
         long asOf = previous == null ? change.value().getAsOf() : Math.max(previous.getAsOf(), change.value().getAsOf());
         sums.put(change.key(), Tallies.stored(sum, asOf, revision, registeredName));
@@ -76,8 +105,28 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         context.forward(new Record<>(change.key(), rollup(key, unit.get(), name, sum, revision, asOf), asOf));
     }
 
+    /**
+     * Every household's contribution balances, so every sum of them does: a sum that does not
+     * means a contribution was lost or repeated. It is logged and counted, and still published, so
+     * that the figures on record are what the pipeline holds.
+     */
+    private void checkBalance(UnitKey key, Tally sum) {
+        List<BalanceViolation> violations = MovementBalance.check(key.unitCode(), key.reviewYear(), HouseholdYearFigures.movementOf(sum));
+        for (BalanceViolation violation : violations) {
+            LOG.error("Movement figures do not balance: {}", violation.describe());
+        }
+        if (!violations.isEmpty()) {
+            balanceViolations.record();
+        }
+    }
+
     private UnitRollup rollup(UnitKey key, AdminUnit unit, String name, Tally sum, long revision, long asOf) {
         long total = sum.get(Figure.HOUSEHOLDS);
+        UnitReport report = UnitReport.of(sum, standards.forReviewYear(key.reviewYear()));
+        Map<String, Long> figures = new LinkedHashMap<>();
+        report.figures().forEach((figure, count) -> figures.put(figure.name(), count));
+        Map<String, String> measures = new LinkedHashMap<>();
+        report.measures().forEach((measure, value) -> measures.put(measure.name(), value.toPlainString()));
         return UnitRollup.newBuilder()
                 .setUnitCode(key.unitCode())
                 .setReviewYear(key.reviewYear())
@@ -92,6 +141,8 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
                 .setNearPoorRate(Rates.percent(sum.get(Figure.NEAR_POOR), total))
                 .setRevision(revision)
                 .setUpdatedAt(Instant.ofEpochMilli(asOf))
+                .setFigures(figures)
+                .setMeasures(measures)
                 .build();
     }
 }

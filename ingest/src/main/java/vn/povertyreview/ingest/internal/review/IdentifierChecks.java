@@ -43,6 +43,6 @@ public final class IdentifierChecks {
     private static Review probe(String householdId, String villageCode) {
         return new Review("probe", null, null, householdId, PROBE_YEAR, Instant.parse(PROBE_YEAR + "-12-01T00:00:00Z"),
                 null, null, null, villageCode, Area.RURAL, 1, null, Set.of(), Classification.NOT_POOR,
-                false, false, false, false);
+                false, false, false, false, false);
     }
 }

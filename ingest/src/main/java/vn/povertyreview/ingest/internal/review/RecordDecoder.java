@@ -80,7 +80,8 @@ public final class RecordDecoder {
                     flag(ReviewFields.ETHNIC_MINORITY),
                     flag(ReviewFields.MERIT_FAMILY),
                     flag(ReviewFields.SOCIAL_PROTECTION),
-                    flag(ReviewFields.NO_LABOR_CAPACITY));
+                    flag(ReviewFields.NO_LABOR_CAPACITY),
+                    flag(ReviewFields.AGRICULTURE_FORESTRY_FISHERY));
             return new DecodedRecord(values, violations, broken);
         }
 

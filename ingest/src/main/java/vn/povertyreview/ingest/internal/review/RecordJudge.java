@@ -43,7 +43,8 @@ public final class RecordJudge {
                 Objects.requireNonNullElse(v.reviewYear(), 0), v.reviewedAt(), v.provinceCode(), v.districtCode(),
                 v.communeCode(), v.villageCode(), v.area(), Objects.requireNonNullElse(v.members(), 0),
                 v.incomePerCapitaMonthlyVnd(), v.deprivations(), v.classification(), v.ethnicMinority(),
-                v.meritFamily(), v.socialProtection(), v.noLaborCapacity());
+                v.meritFamily(), v.socialProtection(), v.noLaborCapacity(),
+                v.agricultureForestryFishery());
 
         if (record.shapeProblem() != null) {
             // Without its fields in place, anything else said about the record would be noise.

@@ -28,6 +28,7 @@ public final class ReviewFields {
     public static final String MERIT_FAMILY = "meritFamily";
     public static final String SOCIAL_PROTECTION = "socialProtection";
     public static final String NO_LABOR_CAPACITY = "noLaborCapacity";
+    public static final String AGRICULTURE_FORESTRY_FISHERY = "agricultureForestryFishery";
 
     private static final Map<String, String> VIETNAMESE = new LinkedHashMap<>();
 
@@ -49,6 +50,7 @@ public final class ReviewFields {
         VIETNAMESE.put(MERIT_FAMILY, "hộ có người có công");
         VIETNAMESE.put(SOCIAL_PROTECTION, "hộ bảo trợ xã hội");
         VIETNAMESE.put(NO_LABOR_CAPACITY, "hộ không có khả năng lao động");
+        VIETNAMESE.put(AGRICULTURE_FORESTRY_FISHERY, "hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp");
     }
 
     /** Every field name, in documentation order. */

@@ -42,6 +42,11 @@ public final class ReviewIds {
         append(canonical, v.meritFamily());
         append(canonical, v.socialProtection());
         append(canonical, v.noLaborCapacity());
+        // Added after the form was released: appended only when true, so that every record that does
+        // not set it keeps the id it was derived before, and one that does gets an id of its own.
+        if (v.agricultureForestryFishery()) {
+            append(canonical, true);
+        }
         return UUID.nameUUIDFromBytes(canonical.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
 

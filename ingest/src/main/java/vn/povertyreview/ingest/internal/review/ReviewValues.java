@@ -28,5 +28,6 @@ public record ReviewValues(
         boolean ethnicMinority,
         boolean meritFamily,
         boolean socialProtection,
-        boolean noLaborCapacity) {
+        boolean noLaborCapacity,
+        boolean agricultureForestryFishery) {
 }

@@ -1,6 +1,7 @@
 package vn.povertyreview.ingest.internal.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,6 +97,48 @@ class RecordJudgeTest {
 
         assertThat(JUDGE.judge(csv(same), Caller.admin(), "b").review().reviewId()).isEqualTo(id);
         assertThat(JUDGE.judge(csv(other), HA_TRUNG, "a").review().reviewId()).isNotEqualTo(id);
+    }
+
+    @Test
+    void readsAgricultureForestryFisheryLikeTheOtherFlagsAndLeavesItFalseWhenAbsent() {
+        assertThat(JUDGE.judge(csv(validRow()), HA_TRUNG, "u").review().agricultureForestryFishery()).isFalse();
+        assertThat(JUDGE.judge(csv(validRow().put("agricultureForestryFishery", "1")), HA_TRUNG, "u").review()
+                .agricultureForestryFishery()).isTrue();
+        assertThat(JUDGE.judge(csv(validRow().put("agricultureForestryFishery", " TRUE ")), HA_TRUNG, "u").review()
+                .agricultureForestryFishery()).isTrue();
+        ObjectNode record = jsonRecord().put("agricultureForestryFishery", true);
+        Judgement judgement = JUDGE.judge(json(record), HA_TRUNG, "u");
+        assertThat(judgement.violations()).isEmpty();
+        assertThat(judgement.review().agricultureForestryFishery()).isTrue();
+    }
+
+    @Test
+    void wantsAJsonBooleanForAgricultureForestryFisheryAsForTheOtherFlags() {
+        ObjectNode record = jsonRecord().put("agricultureForestryFishery", "true").put("ethnicMinority", "true");
+
+        assertThat(JUDGE.judge(json(record), HA_TRUNG, "u").violations())
+                .extracting(RuleViolation::field, RuleViolation::rule)
+                .containsExactlyInAnyOrder(tuple("agricultureForestryFishery", "agricultureForestryFishery.type"),
+                        tuple("ethnicMinority", "ethnicMinority.type"));
+    }
+
+    @Test
+    void keepsTheDerivedIdOfARecordWithoutAgricultureForestryFisheryAndGivesOneWithItAnother() {
+        // The id this record was given before the field existed: resending it must still be a duplicate.
+        String before = "e6363f11-2c6f-3469-96de-b928ff9444d0";
+
+        assertThat(JUDGE.judge(csv(validRow()), HA_TRUNG, "u").review().reviewId()).isEqualTo(before);
+        assertThat(JUDGE.judge(csv(validRow().put("agricultureForestryFishery", "false")), HA_TRUNG, "u").review().reviewId())
+                .isEqualTo(before);
+        assertThat(JUDGE.judge(csv(validRow().put("agricultureForestryFishery", "true")), HA_TRUNG, "u").review().reviewId())
+                .isNotEqualTo(before);
+    }
+
+    private static ObjectNode jsonRecord() {
+        ObjectNode record = validRow();
+        record.put("reviewYear", 2025).put("members", 4).put("incomePerCapitaMonthlyVnd", 1_400_000L);
+        record.putArray("deprivations").add("NUTRITION");
+        return record;
     }
 
     private static ObjectNode validRow() {
