@@ -23,6 +23,8 @@ public record RollupStreamsConfig(
         int replicationFactor) {
 
     public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
+    /** Room for the pending changes of some 100,000 units between two commits, shared by the stream threads. */
+    static final long PENDING_CACHE_BYTES = 64L * 1024 * 1024;
 
     public Properties properties(Topics topics) {
         Properties props = new Properties();
@@ -32,8 +34,8 @@ public record RollupStreamsConfig(
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        // The topology's stores keep no record cache (see RollupTopology); none is reserved for them.
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        // Only the pending-change store is cached (see RollupTopology); it holds one flush interval's units.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, PENDING_CACHE_BYTES);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableReviewHandler.class);
         // The behaviour Kafka 5 makes the default; set now so that an upgrade changes nothing.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
