@@ -160,6 +160,52 @@ class MovementTopologyTest {
         assertThat(pipeline.settle()).doesNotContainKey("2025/" + HA_NGOC_2024);
     }
 
+    /** A figure of a unit's rollup of the year; zero when the unit has no rollup. */
+    private long figure(int year, String unitCode, Figure figure) {
+        UnitRollup rollup = pipeline.settle().get(year + "/" + unitCode);
+        return rollup == null ? 0 : rollup.getFigures().get(figure.name());
+    }
+
+    @Test
+    void theStartOfTheYearCountsLastYearsHouseholdsAndEthnicMinorityPoorOnTheirStartPathsAcrossTheReform() {
+        // Two households of two 2024 communes merged into Xã Hà Trung: one reviewed there in 2025, one not yet.
+        pipeline.submit(aReview().household("HH-TOWN").year(2024).inVillage(HA_TRUNG + "-TK1").poor().ethnicMinority());
+        pipeline.submit(aReview().household("HH-TOWN").year(2025).inVillage(HA_TRUNG + "-TK1").notPoor().ethnicMinority());
+        pipeline.submit(aReview().household("HH-NGOC").year(2024).inVillage(HA_NGOC_2024 + "-T3").notPoor());
+        // And one of Xã Hà Vinh (into Phường Bỉm Sơn), reviewed in Xã Hà Trung in 2025: it moved.
+        pipeline.submit(aReview().household("HH-VINH").year(2024).inVillage(HA_VINH_2024 + "-T2").poor().ethnicMinority());
+        pipeline.submit(aReview().household("HH-VINH").year(2025).inVillage(HA_TRUNG + "-TK2").poor().ethnicMinority());
+
+        assertThat(figure(2025, HA_TRUNG, Figure.START_HOUSEHOLDS)).as("the merged commune starts with both its old communes' households")
+                .isEqualTo(2);
+        assertThat(figure(2025, HA_TRUNG, Figure.START_ETHNIC_MINORITY_POOR)).isEqualTo(1);
+        assertThat(figure(2025, HA_TRUNG, Figure.START_POOR)).isEqualTo(1);
+        assertThat(figure(2025, HA_TRUNG + "-T3", Figure.START_HOUSEHOLDS)).as("not yet reviewed: its village under the successor")
+                .isEqualTo(1);
+        assertThat(figure(2025, HA_TRUNG, Figure.HOUSEHOLDS)).isEqualTo(2);
+        assertThat(figure(2025, BIM_SON_2025, Figure.START_HOUSEHOLDS)).as("moved out: starts in its old commune's successor")
+                .isEqualTo(1);
+        assertThat(figure(2025, BIM_SON_2025, Figure.START_ETHNIC_MINORITY_POOR)).isEqualTo(1);
+        assertThat(figure(2025, BIM_SON_2025, Figure.HOUSEHOLDS)).isZero();
+        assertThat(figure(2025, "38", Figure.START_HOUSEHOLDS)).isEqualTo(3);
+        assertThat(figure(2025, "38", Figure.START_ETHNIC_MINORITY_POOR)).isEqualTo(2);
+        assertThat(pipeline.settle()).doesNotContainKey("2025/" + HA_NGOC_2024);
+        for (int year = 2025; year <= 2026; year++) {
+            assertThat(figure(year, "VN", Figure.START_HOUSEHOLDS)).as("the nation starts %d with %d's households", year, year - 1)
+                    .isEqualTo(figure(year - 1, "VN", Figure.HOUSEHOLDS));
+            assertThat(figure(year, "VN", Figure.START_POOR)).isEqualTo(figure(year - 1, "VN", Figure.POOR));
+            assertThat(figure(year, "VN", Figure.START_ETHNIC_MINORITY_POOR))
+                    .isEqualTo(figure(year - 1, "VN", Figure.ETHNIC_MINORITY_POOR));
+        }
+        assertThat(figure(2026, HA_TRUNG, Figure.START_HOUSEHOLDS)).as("2025's two households, not yet reviewed in 2026").isEqualTo(2);
+        assertThat(figure(2026, HA_TRUNG, Figure.START_ETHNIC_MINORITY_POOR)).isEqualTo(1);
+
+        pipeline.withdraw(2024, "HH-TOWN");
+        assertThat(figure(2025, HA_TRUNG, Figure.START_HOUSEHOLDS)).as("a withdrawn 2024 review leaves the 2025 start").isEqualTo(1);
+        assertThat(figure(2025, HA_TRUNG, Figure.START_ETHNIC_MINORITY_POOR)).isZero();
+        assertThat(figure(2025, "VN", Figure.START_HOUSEHOLDS)).isEqualTo(figure(2024, "VN", Figure.HOUSEHOLDS)).isEqualTo(2);
+    }
+
     @Test
     void aHouseholdThatMovesBetweenCommunesAcrossTheReformLeavesTheSuccessorOfItsOldCommune() {
         // Reviewed in Xã Hà Vinh in 2024 (which became part of Phường Bỉm Sơn), in Xã Hà Trung in 2025.

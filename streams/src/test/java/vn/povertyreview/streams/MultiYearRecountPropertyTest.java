@@ -52,7 +52,8 @@ import vn.povertyreview.testsupport.RealCommunes;
  * <p>The recount shares no code with the pipeline's counting: it keeps every record that arrived,
  * decides afresh which review of each household and year counts, and writes out the review
  * figures, the movement rules of the {@code Movements} javadoc (start path, successors, primary
- * successor across the reform) and the measures itself. It reads only data from the domain: the
+ * successor across the reform), the start-of-year baselines on that start path and the measures
+ * itself. It reads only data from the domain: the
  * maps, the merge list's successors and primary successor, and the standard's lines, band and
  * indicators. 2027, the first year of the next standard (other lines, no average-living band), is
  * reviewed too, so that a household can stay newly escaped for the third review after its escape.
@@ -131,6 +132,7 @@ class MultiYearRecountPropertyTest {
                 Expected expected = recount.expected();
                 List<String> differences = new ArrayList<>();
                 compareRollups(rollups, expected, differences);
+                checkNationStartsWithLastYearsFinal(rollups, differences);
                 compareDisagreements(pipeline.disagreements(), expected.disagreements, differences);
                 assertThat(firstOf(differences))
                         .as("%s: rollups and disagreements against the recount; operations of the sequence:%n  %s",
@@ -177,7 +179,8 @@ class MultiYearRecountPropertyTest {
                     .containsEntry("MULTIDIMENSIONAL_HEADCOUNT_RATIO", "0.007813")
                     .containsEntry("MULTIDIMENSIONAL_INTENSITY", "0.250000");
             assertThat(pipeline.rollup(2027, "15271").getFigures()).containsEntry("START_POOR", 1L)
-                    .containsEntry("POOR_NOT_YET_REVIEWED", 1L).doesNotContainKey("AVERAGE_LIVING");
+                    .containsEntry("POOR_NOT_YET_REVIEWED", 1L).doesNotContainKey("AVERAGE_LIVING")
+                    .containsEntry("START_HOUSEHOLDS", 128L).containsEntry("START_ETHNIC_MINORITY_POOR", 1L);
             assertThat(pipeline.balanceViolations()).isZero();
         }
     }
@@ -590,8 +593,12 @@ class MultiYearRecountPropertyTest {
             return List.of(commune + "-" + old.getVillageCode(), commune, province, "VN");
         }
 
-        /** The household's movement figures of one year, from its counted reviews of every year. */
-        /** Returns whether the household is newly escaped by an escape two years back (the last year of the 36 months). */
+        /**
+         * The household's movement figures of one year, from its counted reviews of every year, and
+         * its start-of-year baselines (households, ethnic-minority poor) of the previous year.
+         * Returns whether the household is newly escaped by an escape two years back (the last year
+         * of the 36 months).
+         */
         private static boolean movement(Map<Integer, HouseholdReview> counted, int year, Map<String, Map<String, Long>> figures) {
             HouseholdReview prev = counted.get(year - 1);
             HouseholdReview cur = counted.get(year);
@@ -610,6 +617,13 @@ class MultiYearRecountPropertyTest {
                 start = attributedPath(prev);
             }
             String before = prev == null ? null : prev.getClassification().name();
+            // The previous year's final figures, the baselines of this year, on the start path.
+            if (prev != null) {
+                add(figures, year, start, "START_HOUSEHOLDS");
+                if (prev.getEthnicMinority() && "POOR".equals(before)) {
+                    add(figures, year, start, "START_ETHNIC_MINORITY_POOR");
+                }
+            }
             String after = cur == null ? null : cur.getClassification().name();
             boolean everPoor = false;
             boolean everNearPoor = false;
@@ -764,6 +778,26 @@ class MultiYearRecountPropertyTest {
                 differences.add(key + ": map " + rollup.getMapId() + ", unit " + rollup.getUnitCode());
             }
             checkBalance(key, have, differences);
+        }
+    }
+
+    /**
+     * At the nation the start of every year is the previous year's final figure: every household
+     * counted in Y−1 starts Y somewhere, on its start path, and the nation is on every path.
+     */
+    private static void checkNationStartsWithLastYearsFinal(Map<String, UnitRollup> rollups, List<String> differences) {
+        for (int year = YEARS[0] + 1; year <= LAST_YEAR; year++) {
+            UnitRollup previous = rollups.get((year - 1) + "/VN");
+            UnitRollup current = rollups.get(year + "/VN");
+            Map<String, Long> last = previous == null ? Map.of() : previous.getFigures();
+            Map<String, Long> now = current == null ? Map.of() : current.getFigures();
+            for (String[] pair : new String[][] {{"START_HOUSEHOLDS", "HOUSEHOLDS"}, {"START_POOR", "POOR"},
+                    {"START_ETHNIC_MINORITY_POOR", "ETHNIC_MINORITY_POOR"}}) {
+                if (get(now, pair[0]) != get(last, pair[1])) {
+                    differences.add(year + "/VN " + pair[0] + " " + get(now, pair[0]) + ", but " + (year - 1) + "/VN "
+                            + pair[1] + " " + get(last, pair[1]));
+                }
+            }
         }
     }
 

@@ -86,8 +86,8 @@ public final class Movements {
         if (prev == null && cur == null) {
             return Map.of();
         }
-        List<String> endPath = cur == null ? List.of() : cur.place().unitCodes();
-        List<String> startPath = prev == null ? List.of() : startPath(prev, cur, endPath, year, succession);
+        List<String> endPath = endPath(cur);
+        List<String> startPath = startPath(prev, cur, year, succession);
         Classification before = prev == null ? null : prev.classification();
         Classification after = cur == null ? null : cur.classification();
         boolean hadPoor = history.hadBefore(year, Classification.POOR);
@@ -114,14 +114,33 @@ public final class Movements {
         return Collections.unmodifiableMap(contributions);
     }
 
-    private static List<String> startPath(HouseholdStatus prev, HouseholdStatus cur, List<String> endPath,
-                                          int year, AdminSuccession succession) {
+    /**
+     * The household's start path in review year {@code year}: the units of {@code year}'s map, village
+     * up to nation, in which its status of {@code year − 1} counts at the start of the year (see the
+     * class javadoc); empty when it has no counted review in {@code year − 1}. Every figure of the
+     * start of the year, movement or not, is counted on this path. Unmodifiable.
+     *
+     * @throws IllegalArgumentException when the household must be attributed across the reform
+     *     and its pre-reform commune has no successor in {@code succession}
+     */
+    public static List<String> startPath(HouseholdHistory history, int year, AdminSuccession succession) {
+        return List.copyOf(startPath(history.in(year - 1).orElse(null), history.in(year).orElse(null), year, succession));
+    }
+
+    private static List<String> endPath(HouseholdStatus cur) {
+        return cur == null ? List.of() : cur.place().unitCodes();
+    }
+
+    private static List<String> startPath(HouseholdStatus prev, HouseholdStatus cur, int year, AdminSuccession succession) {
+        if (prev == null) {
+            return List.of();
+        }
         boolean acrossReform = year - 1 < AdminMaps.FIRST_TWO_LEVEL_YEAR && year >= AdminMaps.FIRST_TWO_LEVEL_YEAR;
         if (!acrossReform) {
             return prev.place().unitCodes();
         }
         if (cur != null && succession.successors(prev.place().communeCode()).contains(cur.place().communeCode())) {
-            return endPath;
+            return endPath(cur);
         }
         return attributed(prev.place(), succession).unitCodes();
     }

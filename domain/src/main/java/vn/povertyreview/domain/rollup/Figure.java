@@ -15,10 +15,12 @@ import vn.povertyreview.domain.review.Indicator;
  * <p>The ordinal is the position of the figure in a stored {@link Tally}, so new figures are only
  * ever appended: a tally stored before a figure existed reads that figure as zero.
  *
- * <p>Three kinds of figures: those of the household's latest review of the year (counted in every
- * unit of its place), the classification check of that review against the standard, and the
+ * <p>Four kinds of figures: those of the household's latest review of the year (counted in every
+ * unit of its place), the classification check of that review against the standard, the
  * movement over the year ({@link MovementFigure}, from the household's reviews of this and earlier
- * years).
+ * years), and the start-of-year baselines ({@link #START_HOUSEHOLDS},
+ * {@link #START_ETHNIC_MINORITY_POOR}: the previous year's final figures, counted on each
+ * household's start path like {@link #START_POOR}, but outside the movement's balances).
  */
 public enum Figure {
     /** Households whose latest review of the year counts in the unit. */
@@ -102,7 +104,18 @@ public enum Figure {
     NEAR_POOR_MOVED_OUT(MovementFigure.NEAR_POOR_MOVED_OUT),
     NEAR_POOR_NOT_YET_REVIEWED(MovementFigure.NEAR_POOR_NOT_YET_REVIEWED),
     END_NEAR_POOR(MovementFigure.END_NEAR_POOR),
-    NEWLY_ESCAPED(MovementFigure.NEWLY_ESCAPED);
+    NEWLY_ESCAPED(MovementFigure.NEWLY_ESCAPED),
+
+    /**
+     * Households with a counted review in the previous year, counted on their start path (see
+     * {@link vn.povertyreview.domain.movement.Movements}): the previous year's final total as the
+     * baseline of the year, in this year's map. Not a movement figure.
+     */
+    START_HOUSEHOLDS("start_households", "Tổng số hộ đầu kỳ (cuối năm trước)",
+            "Households at the start of the year (the previous year's final)"),
+    /** Of those, ethnic-minority households poor in the previous year. Not a movement figure. */
+    START_ETHNIC_MINORITY_POOR("start_ethnic_minority_poor", "Hộ nghèo dân tộc thiểu số đầu kỳ",
+            "Ethnic-minority poor households at the start of the year");
 
     private static final Map<MovementFigure, Figure> BY_MOVEMENT = new EnumMap<>(MovementFigure.class);
     private static final Map<Indicator, Figure> POOR_DEPRIVED = new EnumMap<>(Indicator.class);
