@@ -4,25 +4,30 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
-import vn.povertyreview.ingest.internal.auth.ReviewerTokenFollower;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.http.IngestApp;
+import vn.povertyreview.ingest.internal.kafka.CompactedTopicFollower;
 import vn.povertyreview.ingest.internal.kafka.KafkaClientSettings;
+import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
-import vn.povertyreview.schemas.AvroSerde;
-import vn.povertyreview.schemas.ReviewerToken;
+import vn.povertyreview.schemas.ReductionTarget;
+import vn.povertyreview.schemas.ReviewYearClosure;
+import vn.povertyreview.schemas.Topic;
 
 /**
  * The running ingest service: the HTTP API through which commune reviewers submit household
- * reviews and admins manage reviewer tokens and village names, writing to Kafka.
+ * reviews and admins manage reviewer tokens, village names, reduction targets and review-year
+ * closures, writing to Kafka.
  *
- * <p>{@link #start} reads every reviewer token from Kafka before it opens the HTTP port, and fails
+ * <p>{@link #start} reads every reviewer token, reduction target and review-year closure from Kafka
+ * (their compacted topics) before it opens the HTTP port, and fails
  * if it cannot; once running, losing Kafka makes requests answer 503 (and {@code /health} report
  * DOWN) until Kafka is back, without a restart. {@link #close} stops the HTTP server first, then the
  * Kafka clients. The topics must exist; this service creates none.
@@ -35,13 +40,13 @@ public final class IngestService implements AutoCloseable {
 
     private final Javalin app;
     private final ProducerPool producers;
-    private final ReviewerTokenFollower tokenFollower;
+    private final List<CompactedTopicFollower<?>> followers;
     private final String host;
 
-    private IngestService(Javalin app, ProducerPool producers, ReviewerTokenFollower tokenFollower, String host) {
+    private IngestService(Javalin app, ProducerPool producers, List<CompactedTopicFollower<?>> followers, String host) {
         this.app = app;
         this.producers = producers;
-        this.tokenFollower = tokenFollower;
+        this.followers = followers;
         this.host = host;
     }
 
@@ -54,8 +59,8 @@ public final class IngestService implements AutoCloseable {
      * Starts the service.
      *
      * @param clock what "now" is, for review times in the future and record timestamps
-     * @throws IllegalStateException when the reviewer tokens cannot be read from Kafka, or the
-     *         port cannot be bound
+     * @throws IllegalStateException when the reviewer tokens, targets or closures cannot be read
+     *         from Kafka, or the port cannot be bound
      */
     public static IngestService start(IngestSettings settings, Clock clock) {
         String prefix = "ingest-" + settings.instanceId();
@@ -64,25 +69,37 @@ public final class IngestService implements AutoCloseable {
                         settings.bootstrapServers(), transactionalId, settings.requestTimeout())),
                 prefix, settings.producerPoolSize(), settings.requestTimeout());
         ReviewerTokens tokens = new ReviewerTokens();
-        ReviewerTokenFollower follower = new ReviewerTokenFollower(
-                new KafkaConsumer<>(KafkaClientSettings.topicReader(settings.bootstrapServers(), prefix + "-tokens",
-                        settings.requestTimeout())),
-                settings.topics().reviewerTokens().name(), AvroSerde.of(ReviewerToken.class), tokens);
+        KeyedView<ReductionTarget> targets = new KeyedView<>();
+        KeyedView<ReviewYearClosure> closures = new KeyedView<>();
+        List<CompactedTopicFollower<?>> followers = List.of(
+                follower(settings, prefix + "-tokens", settings.topics().reviewerTokens(), "reviewer tokens", tokens::apply),
+                follower(settings, prefix + "-targets", settings.topics().reductionTargets(), "reduction targets",
+                        targets::apply),
+                follower(settings, prefix + "-closures", settings.topics().reviewYearClosures(), "review-year closures",
+                        closures::apply));
         try {
-            follower.start(settings.requestTimeout().multipliedBy(3));
+            for (CompactedTopicFollower<?> follower : followers) {
+                follower.start(settings.requestTimeout().multipliedBy(3));
+            }
             producers.warmUp();
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
-                    new Authenticator(settings.adminTokenSha256(), tokens), tokens, clock, settings.maxBodyBytes(),
-                    settings.maxRecords()));
+                    new Authenticator(settings.adminTokenSha256(), tokens), tokens, targets, closures, clock,
+                    settings.maxBodyBytes(), settings.maxRecords()));
             app.start(settings.bindHost(), settings.port());
-            IngestService service = new IngestService(app, producers, follower, settings.bindHost());
+            IngestService service = new IngestService(app, producers, followers, settings.bindHost());
             LOG.info("Ingest {} listening on {}", settings.instanceId(), service.baseUri());
             return service;
         } catch (RuntimeException e) {
-            follower.close();
+            followers.forEach(CompactedTopicFollower::close);
             producers.close();
             throw e;
         }
+    }
+
+    private static <V> CompactedTopicFollower<V> follower(IngestSettings settings, String clientId, Topic<String, V> topic,
+            String what, BiConsumer<String, V> apply) {
+        return new CompactedTopicFollower<>(new KafkaConsumer<>(KafkaClientSettings.topicReader(settings.bootstrapServers(),
+                clientId, settings.requestTimeout())), topic, what, apply);
     }
 
     /** The port the HTTP server listens on (the one chosen when the settings asked for 0). */
@@ -104,7 +121,7 @@ public final class IngestService implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        tokenFollower.close();
+        followers.forEach(CompactedTopicFollower::close);
         producers.close();
     }
 }

@@ -52,7 +52,8 @@ public final class Pipeline implements AutoCloseable {
         this.settings = settings;
         this.topics = Topics.named(settings.get(Setting.TOPIC_HOUSEHOLD_REVIEWS), settings.get(Setting.TOPIC_REJECTED_REVIEWS),
                 settings.get(Setting.TOPIC_UNIT_ROLLUPS), settings.get(Setting.TOPIC_ADMIN_UNITS),
-                settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS));
+                settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS),
+                settings.get(Setting.TOPIC_REDUCTION_TARGETS), settings.get(Setting.TOPIC_REVIEW_YEAR_CLOSURES));
     }
 
     /** Which services a run starts. */

@@ -36,6 +36,9 @@ public final class TopicSetup {
         list.add(compacted(topics.unitRollups().name(), partitions, replication));
         list.add(compacted(topics.adminUnits().name(), partitions, replication));
         list.add(compacted(topics.classificationDisagreements().name(), partitions, replication));
+        // Small, and read whole by every ingest instance: one partition each, like the tokens.
+        list.add(compacted(topics.reductionTargets().name(), 1, replication));
+        list.add(compacted(topics.reviewYearClosures().name(), 1, replication));
         // One partition: every ingest instance reads all tokens from the start.
         list.add(compacted(topics.reviewerTokens().name(), 1, replication));
         return list;

@@ -60,7 +60,7 @@ class ReadmeExamplesTest {
     @Test
     void curlExamplesAreAcceptedAndTheirReviewsReachTheRollupsAndTheSqlExamplesFindThem() throws Exception {
         List<String> curlExamples = blocks("bash").stream().filter(block -> block.contains("curl -sS")).toList();
-        assertThat(curlExamples).hasSize(4);
+        assertThat(curlExamples).hasSize(5);
         for (String example : curlExamples) {
             ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", example)
                     .directory(workDir.toFile()).redirectErrorStream(true);

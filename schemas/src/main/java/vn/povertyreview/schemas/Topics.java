@@ -7,8 +7,12 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * The product's topics: household-reviews (key {@link HouseholdKey}; a tombstone withdraws a review),
  * household-reviews-rejected, unit-rollups (compacted, key {@link UnitKey}), admin-units (compacted, key
- * {@code <mapId>/<unitCode>}: registered village names), reviewer-tokens (compacted, key: token id) and
- * classification-disagreements (compacted, key {@link HouseholdKey}: reviews the standard classifies otherwise). Names are configurable so that tests and deployments can rename them;
+ * {@code <mapId>/<unitCode>}: registered village names), reviewer-tokens (compacted, key: token id),
+ * classification-disagreements (compacted, key {@link HouseholdKey}: reviews the standard classifies otherwise),
+ * reduction-targets (compacted, key {@link TargetKey} {@code <reviewYear>/<unitCode>/<measure>}: a unit's
+ * reduction target of a year; a tombstone deletes it) and review-year-closures (compacted, key {@link UnitKey}
+ * {@code <reviewYear>/<unitCode>}: a year closed for a unit and everything under it; a tombstone reopens it).
+ * Names are configurable so that tests and deployments can rename them;
  * keys are plain strings ({@link HouseholdKey}, {@link UnitKey}) so that any Kafka tool can read them.
  * Immutable.
  */
@@ -18,7 +22,9 @@ public record Topics(
         Topic<String, UnitRollup> unitRollups,
         Topic<String, AdminUnit> adminUnits,
         Topic<String, ReviewerToken> reviewerTokens,
-        Topic<String, ClassificationDisagreement> classificationDisagreements) {
+        Topic<String, ClassificationDisagreement> classificationDisagreements,
+        Topic<String, ReductionTarget> reductionTargets,
+        Topic<String, ReviewYearClosure> reviewYearClosures) {
 
     public static final String HOUSEHOLD_REVIEWS = "household-reviews";
     public static final String REJECTED_REVIEWS = "household-reviews-rejected";
@@ -26,14 +32,17 @@ public record Topics(
     public static final String ADMIN_UNITS = "admin-units";
     public static final String REVIEWER_TOKENS = "reviewer-tokens";
     public static final String CLASSIFICATION_DISAGREEMENTS = "classification-disagreements";
+    public static final String REDUCTION_TARGETS = "reduction-targets";
+    public static final String REVIEW_YEAR_CLOSURES = "review-year-closures";
 
     public static Topics withDefaultNames() {
-        return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS, CLASSIFICATION_DISAGREEMENTS);
+        return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS, CLASSIFICATION_DISAGREEMENTS,
+                REDUCTION_TARGETS, REVIEW_YEAR_CLOSURES);
     }
 
     /** The topics under the given names, in the order of the record's components. */
     public static Topics named(String householdReviews, String rejectedReviews, String unitRollups, String adminUnits,
-            String reviewerTokens, String classificationDisagreements) {
+            String reviewerTokens, String classificationDisagreements, String reductionTargets, String reviewYearClosures) {
         Serde<String> keys = Serdes.String();
         return new Topics(
                 new Topic<>(Objects.requireNonNull(householdReviews), keys, AvroSerde.of(HouseholdReview.class)),
@@ -41,6 +50,8 @@ public record Topics(
                 new Topic<>(Objects.requireNonNull(unitRollups), keys, AvroSerde.of(UnitRollup.class)),
                 new Topic<>(Objects.requireNonNull(adminUnits), keys, AvroSerde.of(AdminUnit.class)),
                 new Topic<>(Objects.requireNonNull(reviewerTokens), keys, AvroSerde.of(ReviewerToken.class)),
-                new Topic<>(Objects.requireNonNull(classificationDisagreements), keys, AvroSerde.of(ClassificationDisagreement.class)));
+                new Topic<>(Objects.requireNonNull(classificationDisagreements), keys, AvroSerde.of(ClassificationDisagreement.class)),
+                new Topic<>(Objects.requireNonNull(reductionTargets), keys, AvroSerde.of(ReductionTarget.class)),
+                new Topic<>(Objects.requireNonNull(reviewYearClosures), keys, AvroSerde.of(ReviewYearClosure.class)));
     }
 }

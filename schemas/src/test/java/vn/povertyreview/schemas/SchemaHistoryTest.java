@@ -25,7 +25,8 @@ class SchemaHistoryTest {
 
     static Stream<Class<? extends SpecificRecord>> recordTypes() {
         return Stream.of(HouseholdReview.class, AdminUnit.class, UnitRollup.class, RejectedReview.class, ReviewerToken.class,
-                ClassificationDisagreement.class, HouseholdChange.class, HouseholdYears.class, UnitTally.class);
+                ClassificationDisagreement.class, ReductionTarget.class, ReviewYearClosure.class, HouseholdChange.class,
+                HouseholdYears.class, UnitTally.class);
     }
 
     private static Schema current(Class<? extends SpecificRecord> type) {

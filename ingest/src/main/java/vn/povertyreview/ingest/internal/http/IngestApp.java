@@ -9,10 +9,15 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.ReviewRules;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
+import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 import vn.povertyreview.ingest.internal.kafka.SubmissionRecords;
 import vn.povertyreview.ingest.internal.review.IdentifierChecks;
 import vn.povertyreview.ingest.internal.review.RecordJudge;
+import vn.povertyreview.ingest.internal.target.TargetRecords;
+import vn.povertyreview.ingest.internal.target.UnitCodes;
+import vn.povertyreview.schemas.ReductionTarget;
+import vn.povertyreview.schemas.ReviewYearClosure;
 import vn.povertyreview.schemas.Topics;
 
 /** Builds the HTTP application: every route and the error mapping, declared here and nowhere else. */
@@ -27,9 +32,15 @@ public final class IngestApp {
     private IngestApp() {
     }
 
-    /** What the routes need. */
+    /**
+     * What the routes need.
+     *
+     * @param targets  the current reduction targets, by key, kept equal to the reduction-targets topic
+     * @param closures the current review-year closures, by key, kept equal to the review-year-closures topic
+     */
     public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
-            ReviewerTokens tokens, Clock clock, long maxBodyBytes, int maxRecords) {
+            ReviewerTokens tokens, KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, Clock clock,
+            long maxBodyBytes, int maxRecords) {
     }
 
     public static Javalin create(Dependencies d) {
@@ -47,6 +58,11 @@ public final class IngestApp {
                 d.topics().adminUnits(), d.producers());
         ReviewerTokenHandler createToken = new ReviewerTokenHandler(access, bodies, d.maps(), d.topics().reviewerTokens(),
                 d.tokens(), d.producers(), d.clock());
+        UnitCodes units = new UnitCodes(d.maps(), identifiers);
+        TargetHandler targets = new TargetHandler(access, bodies, new TargetRecords(units), d.topics().reductionTargets(),
+                d.targets(), d.producers(), d.clock());
+        ReviewYearClosureHandler closures = new ReviewYearClosureHandler(access, bodies, units,
+                d.topics().reviewYearClosures(), d.closures(), d.producers(), d.clock());
         ApiDescriptionHandler describe = new ApiDescriptionHandler();
         HealthHandler health = new HealthHandler(d.producers());
 
@@ -60,6 +76,11 @@ public final class IngestApp {
             config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
             config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);
             config.routes.post("/api/v1/reviewers", createToken);
+            config.routes.put("/api/v1/targets", targets::put);
+            config.routes.get("/api/v1/targets", targets::list);
+            config.routes.delete("/api/v1/targets/{reviewYear}/{unitCode}/{measure}", targets::delete);
+            config.routes.post("/api/v1/review-years/{reviewYear}/closures", closures::close);
+            config.routes.delete("/api/v1/review-years/{reviewYear}/closures/{unitCode}", closures::reopen);
             config.routes.get("/api/v1/openapi.json", describe);
             config.routes.get("/health", health);
             ProblemResponses.register(config.routes);

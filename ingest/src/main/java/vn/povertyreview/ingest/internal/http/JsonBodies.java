@@ -14,7 +14,7 @@ import vn.povertyreview.domain.review.RuleViolation;
 import vn.povertyreview.ingest.internal.body.BodyFormat;
 
 /**
- * Reads the small JSON bodies of the admin endpoints (a village name, a token request). Their size
+ * Reads the small JSON bodies of the admin endpoints (a village name, a token request, targets). Their size
  * is bounded by the HTTP server's request size limit, so they are read whole. Thread-safe.
  */
 final class JsonBodies {
@@ -27,22 +27,7 @@ final class JsonBodies {
 
     /** The body as a JSON object whose fields are all among {@code allowed}; 400 or 415 otherwise. */
     ObjectNode object(Context ctx, Set<String> allowed) throws IOException {
-        String contentType = ctx.header("Content-Type");
-        if (contentType != null && BodyFormat.of(contentType).orElse(null) != BodyFormat.JSON) {
-            throw new ApiProblem(415, "unsupported-media-type", new Message(
-                    "Hãy gửi nội dung dạng application/json.", "Send the body as application/json."));
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(ctx.bodyAsBytes());
-        } catch (JsonProcessingException e) {
-            ApiProblem problem = ApiProblem.badRequest("malformed-body", new Message(
-                    "Nội dung JSON sai cú pháp: " + e.getOriginalMessage(), "The JSON is malformed: " + e.getOriginalMessage()));
-            if (e.getLocation() != null) {
-                problem = problem.with("line", e.getLocation().getLineNr()).with("column", e.getLocation().getColumnNr());
-            }
-            throw problem;
-        }
+        JsonNode node = tree(ctx);
         if (!(node instanceof ObjectNode object)) {
             throw ApiProblem.badRequest("malformed-body", new Message(
                     "Nội dung phải là một đối tượng JSON {...}.", "The body must be a JSON object {...}."));
@@ -59,5 +44,29 @@ final class JsonBodies {
             throw FieldErrors.invalidRequest(unknown, Requests.language(ctx));
         }
         return object;
+    }
+
+    /** The body as JSON of any shape (an object, an array, ...); 400 when it is not JSON, 415 for another media type. */
+    JsonNode tree(Context ctx) throws IOException {
+        String contentType = ctx.header("Content-Type");
+        if (contentType != null && BodyFormat.of(contentType).orElse(null) != BodyFormat.JSON) {
+            throw new ApiProblem(415, "unsupported-media-type", new Message(
+                    "Hãy gửi nội dung dạng application/json.", "Send the body as application/json."));
+        }
+        try {
+            JsonNode node = json.readTree(ctx.bodyAsBytes());
+            if (node == null || node.isMissingNode()) {
+                throw ApiProblem.badRequest("malformed-body", new Message(
+                        "Nội dung gửi lên trống.", "The body is empty."));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            ApiProblem problem = ApiProblem.badRequest("malformed-body", new Message(
+                    "Nội dung JSON sai cú pháp: " + e.getOriginalMessage(), "The JSON is malformed: " + e.getOriginalMessage()));
+            if (e.getLocation() != null) {
+                problem = problem.with("line", e.getLocation().getLineNr()).with("column", e.getLocation().getColumnNr());
+            }
+            throw problem;
+        }
     }
 }

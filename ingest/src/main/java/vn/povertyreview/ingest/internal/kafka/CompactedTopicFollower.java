@@ -1,4 +1,4 @@
-package vn.povertyreview.ingest.internal.auth;
+package vn.povertyreview.ingest.internal.kafka;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,48 +19,54 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.povertyreview.schemas.AvroSerde;
-import vn.povertyreview.schemas.ReviewerToken;
+import vn.povertyreview.schemas.Topic;
 
 /**
- * Keeps {@link ReviewerTokens} equal to the compacted reviewer-tokens topic: reads it from the
- * beginning when the instance starts, then follows it on a thread of its own, so that a token
- * created on any instance works on every instance. Reads committed records only, since tokens are
- * written in transactions. It assigns itself every partition and commits no offsets: each
- * instance needs the whole topic, every time.
+ * Keeps an in-memory view equal to a compacted topic: reads the topic from the beginning when the
+ * instance starts, then follows it on a thread of its own, handing every record to {@code apply}
+ * (a null value is a tombstone), so that what any instance writes is known on every instance.
+ * Used for the reviewer tokens, the reduction targets and the review-year closures. Reads committed
+ * records only, since the ingest service writes in transactions. It assigns itself every partition
+ * and commits no offsets: each instance needs the whole topic, every time.
  *
- * <p>Thread-safe: {@link #start} and {@link #close} may be called from any thread.
+ * <p>Thread-safe: {@link #start} and {@link #close} may be called from any thread; {@code apply}
+ * is called on the follower's thread only.
  */
-public final class ReviewerTokenFollower implements AutoCloseable {
+public final class CompactedTopicFollower<V> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewerTokenFollower.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Consumer<String, byte[]> consumer;
-    private final String topic;
-    private final AvroSerde<ReviewerToken> serde;
-    private final ReviewerTokens tokens;
+    private final Topic<String, V> topic;
+    private final String what;
+    private final BiConsumer<String, V> apply;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread thread;
     private volatile RuntimeException startFailure;
+    private long applied;
 
-    public ReviewerTokenFollower(Consumer<String, byte[]> consumer, String topic, AvroSerde<ReviewerToken> serde,
-            ReviewerTokens tokens) {
+    /**
+     * @param what  what the records are, in the plural, for the logs ("reviewer tokens")
+     * @param apply takes one record: its key and its value, null for a tombstone
+     */
+    public CompactedTopicFollower(Consumer<String, byte[]> consumer, Topic<String, V> topic, String what,
+            BiConsumer<String, V> apply) {
         this.consumer = consumer;
         this.topic = topic;
-        this.serde = serde;
-        this.tokens = tokens;
-        this.thread = new Thread(this::run, "reviewer-token-follower");
+        this.what = what;
+        this.apply = apply;
+        this.thread = new Thread(this::run, topic.name() + "-follower");
         this.thread.setDaemon(true);
     }
 
     /**
-     * Starts following and waits until every token that was on the topic at start-up is known, so
-     * that no reviewer is refused just because this instance started a moment ago.
+     * Starts following and waits until every record that was on the topic at start-up is known, so
+     * that no reviewer is refused, and no target missed, just because this instance started a moment ago.
      *
      * @throws IllegalStateException when the topic cannot be read within {@code timeout}
      */
@@ -71,12 +78,12 @@ public final class ReviewerTokenFollower implements AutoCloseable {
         try {
             if (!caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
-                throw new IllegalStateException("could not read topic " + topic + " within " + timeout
+                throw new IllegalStateException("could not read topic " + topic.name() + " within " + timeout
                         + ": is Kafka reachable and does the topic exist?");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading topic " + topic, e);
+            throw new IllegalStateException("interrupted while reading topic " + topic.name(), e);
         }
         if (startFailure != null) {
             throw startFailure;
@@ -88,7 +95,7 @@ public final class ReviewerTokenFollower implements AutoCloseable {
             Map<TopicPartition, Long> startupEnd = assignAll();
             while (!closed.get()) {
                 if (caughtUp.getCount() > 0 && reached(startupEnd)) {
-                    LOG.info("Read {} reviewer tokens from {}", tokens.size(), topic);
+                    LOG.info("Read {} records of {} from {}", applied, what, topic.name());
                     caughtUp.countDown();
                 }
                 try {
@@ -100,21 +107,21 @@ public final class ReviewerTokenFollower implements AutoCloseable {
                     if (caughtUp.getCount() > 0 || e instanceof WakeupException) {
                         throw e;
                     }
-                    // Once running, a failed poll is retried: giving up would leave new tokens unknown for good.
-                    LOG.warn("Reading reviewer tokens failed, retrying: {}", e.toString());
+                    // Once running, a failed poll is retried: giving up would leave new records unknown for good.
+                    LOG.warn("Reading {} failed, retrying: {}", what, e.toString());
                     pauseBeforeRetry();
                 }
             }
         } catch (WakeupException e) {
             if (!closed.get()) {
-                LOG.error("Reviewer token follower woken up unexpectedly; tokens created from now on are not seen", e);
+                LOG.error("Follower of {} woken up unexpectedly; {} written from now on are not seen", topic.name(), what, e);
             }
         } catch (RuntimeException e) {
             if (caughtUp.getCount() > 0) {
-                startFailure = new IllegalStateException("cannot read topic " + topic + ": " + e.getMessage(), e);
+                startFailure = new IllegalStateException("cannot read topic " + topic.name() + ": " + e.getMessage(), e);
                 caughtUp.countDown();
             } else {
-                LOG.error("Reviewer token follower stopped; tokens created from now on are not seen", e);
+                LOG.error("Follower of {} stopped; {} written from now on are not seen", topic.name(), what, e);
             }
         } finally {
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
@@ -131,9 +138,9 @@ public final class ReviewerTokenFollower implements AutoCloseable {
     }
 
     private Map<TopicPartition, Long> assignAll() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic.name());
         if (partitions == null || partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist");
+            throw new IllegalStateException("topic " + topic.name() + " does not exist");
         }
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -155,16 +162,20 @@ public final class ReviewerTokenFollower implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.key() == null) {
-            LOG.warn("Ignoring reviewer token record without a key at {}-{}@{}", record.topic(), record.partition(), record.offset());
+            LOG.warn("Ignoring record without a key at {}-{}@{}", record.topic(), record.partition(), record.offset());
             return;
         }
+        V value;
         try {
-            tokens.apply(record.key(), serde.decode(record.value()));
+            value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            // One unreadable record must not lock every reviewer out; it is reported and skipped.
-            LOG.error("Ignoring unreadable reviewer token record {} at {}-{}@{}: {}", record.key(), record.topic(),
+            // One unreadable record must not lock every reviewer out or hide every target; it is reported and skipped.
+            LOG.error("Ignoring unreadable record {} at {}-{}@{}: {}", record.key(), record.topic(),
                     record.partition(), record.offset(), e.getMessage());
+            return;
         }
+        apply.accept(record.key(), value);
+        applied++;
     }
 
     @Override
