@@ -132,7 +132,9 @@ final class PipelineRig implements AutoCloseable {
     /** A rollup sink with the launcher's settings, resuming from the offsets stored in PostgreSQL. */
     RunningSink startSink() {
         return new RunningSink(SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topics.unitRollups().name())
-                .withClassificationDisagreementsTopic(topics.classificationDisagreements().name()), jdbi);
+                .withClassificationDisagreementsTopic(topics.classificationDisagreements().name())
+                .withTargetStatusesTopic(topics.targetStatuses().name())
+                .withTargetGapAlertsTopic(topics.targetGapAlerts().name()), jdbi);
     }
 
     /** Records on the rejected-reviews topic: generated reviews the rules refused, which should be none. */

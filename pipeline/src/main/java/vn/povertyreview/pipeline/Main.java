@@ -1,17 +1,23 @@
 package vn.povertyreview.pipeline;
 
 import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import vn.povertyreview.pipeline.demo.DemoLoader;
+import vn.povertyreview.pipeline.targets.TargetImport;
 
 /**
  * The command line: {@code run} (everything, embedded Kafka and PostgreSQL unless configured),
  * {@code ingest}, {@code streams} or {@code sink} (one service against external Kafka and
- * PostgreSQL), {@code settings} (every setting with its variable and default). Settings follow
+ * PostgreSQL), {@code settings} (every setting with its variable and default),
+ * {@code import-targets} (reduction targets from a CSV file, through the ingest API). Settings follow
  * as {@code --key=value}.
  */
 public final class Main {
@@ -28,13 +34,17 @@ public final class Main {
                 printSettings(out);
                 return;
             }
+            if (command.equals("import-targets")) {
+                System.exit(importTargets(arguments, out));
+                return;
+            }
             Pipeline.Role role = switch (command) {
                 case "run" -> Pipeline.Role.ALL;
                 case "ingest" -> Pipeline.Role.INGEST;
                 case "streams" -> Pipeline.Role.STREAMS;
                 case "sink" -> Pipeline.Role.SINK;
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use run, ingest, streams, sink or settings");
+                        + "'; use run, ingest, streams, sink, settings or import-targets");
             };
             Settings settings = Settings.load(System.getenv(), arguments);
             run(role, settings, out);
@@ -81,6 +91,43 @@ public final class Main {
         if (health != null) {
             health.close();
         }
+    }
+
+    /** {@code import-targets <file.csv> --url=<ingest URL> --token=<admin token>}: exit 0 when every target was set. */
+    private static int importTargets(List<String> arguments, PrintStream out) throws Exception {
+        String file = null;
+        String url = null;
+        String token = null;
+        for (String argument : arguments) {
+            if (argument.startsWith("--url=")) {
+                url = argument.substring("--url=".length());
+            } else if (argument.startsWith("--token=")) {
+                token = argument.substring("--token=".length());
+            } else if (!argument.startsWith("--") && file == null) {
+                file = argument;
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + argument + "'");
+            }
+        }
+        if (file == null || url == null || token == null) {
+            throw new IllegalArgumentException("use: import-targets <targets.csv> --url=<ingest URL> --token=<admin token>");
+        }
+        TargetImport.Outcome outcome;
+        try (Reader csv = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            outcome = new TargetImport(url, token, out).importCsv(csv);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        } catch (java.net.ConnectException e) {
+            System.err.println("error: the ingest API at " + url + " does not answer; no target was set");
+            return 1;
+        }
+        if (outcome.succeeded()) {
+            out.printf("%d targets set.%n", outcome.set());
+            return 0;
+        }
+        System.err.println("No target was set:");
+        outcome.problems().forEach(problem -> System.err.println("  " + problem));
+        return 2;
     }
 
     private static void printSettings(PrintStream out) {

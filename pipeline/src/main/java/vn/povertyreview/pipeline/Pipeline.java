@@ -1,6 +1,7 @@
 package vn.povertyreview.pipeline;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,6 +19,7 @@ import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
 import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.sink.AlertWebhook;
 import vn.povertyreview.sink.RollupSink;
 import vn.povertyreview.sink.SinkDatabase;
 import vn.povertyreview.sink.SinkSettings;
@@ -53,7 +55,8 @@ public final class Pipeline implements AutoCloseable {
         this.topics = Topics.named(settings.get(Setting.TOPIC_HOUSEHOLD_REVIEWS), settings.get(Setting.TOPIC_REJECTED_REVIEWS),
                 settings.get(Setting.TOPIC_UNIT_ROLLUPS), settings.get(Setting.TOPIC_ADMIN_UNITS),
                 settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS),
-                settings.get(Setting.TOPIC_REDUCTION_TARGETS), settings.get(Setting.TOPIC_REVIEW_YEAR_CLOSURES));
+                settings.get(Setting.TOPIC_REDUCTION_TARGETS), settings.get(Setting.TOPIC_REVIEW_YEAR_CLOSURES),
+                settings.get(Setting.TOPIC_TARGET_STATUSES), settings.get(Setting.TOPIC_TARGET_GAP_ALERTS));
     }
 
     /** Which services a run starts. */
@@ -87,10 +90,17 @@ public final class Pipeline implements AutoCloseable {
                 Jdbi jdbi = SinkDatabase.open(dataSource);
                 sink = new RollupSink(new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
                         topics.unitRollups().name(), topics.classificationDisagreements().name(),
+                        topics.targetStatuses().name(), topics.targetGapAlerts().name(),
                         SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS), jdbi);
                 Thread thread = new Thread(sink, "rollup-sink");
                 thread.start();
                 running.push(sink);
+                String webhookUrl = settings.get(Setting.SINK_ALERT_WEBHOOK_URL);
+                if (!webhookUrl.isBlank()) {
+                    AlertWebhook webhook = new AlertWebhook(bootstrapServers, topics.targetGapAlerts().name(), URI.create(webhookUrl));
+                    new Thread(webhook, "alert-webhook").start();
+                    running.push(webhook);
+                }
                 return null;
             });
         }

@@ -39,6 +39,10 @@ public final class TopicSetup {
         // Small, and read whole by every ingest instance: one partition each, like the tokens.
         list.add(compacted(topics.reductionTargets().name(), 1, replication));
         list.add(compacted(topics.reviewYearClosures().name(), 1, replication));
+        list.add(compacted(topics.targetStatuses().name(), partitions, replication));
+        // Alerts are a record of what was raised: kept forever, like the reviews.
+        list.add(new NewTopic(topics.targetGapAlerts().name(), partitions, replication)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         // One partition: every ingest instance reads all tokens from the start.
         list.add(compacted(topics.reviewerTokens().name(), 1, replication));
         return list;

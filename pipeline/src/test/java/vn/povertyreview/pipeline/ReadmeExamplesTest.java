@@ -82,6 +82,9 @@ class ReadmeExamplesTest {
                     .isEqualTo("Tiểu khu Tân Lập");
             assertThat(queryLong("SELECT total_households FROM unit_rollup WHERE review_year = 2024 AND unit_code = '392'"))
                     .as("the CSV example's two households of Huyện Hà Trung").isEqualTo(2);
+            assertThat(queryString("SELECT status FROM target_status WHERE review_year = 2025 AND unit_code = '38'"))
+                    .as("Thanh Hóa's 2025 target, far from its stated baseline's 4.73%").isEqualTo("AT_RISK");
+            assertThat(queryLong("SELECT count(*) FROM target_gap_alert WHERE review_year = 2025 AND unit_code = '38'")).isEqualTo(1);
         });
 
         List<String> sqlExamples = blocks("sql");

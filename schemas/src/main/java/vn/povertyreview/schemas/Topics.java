@@ -24,7 +24,9 @@ public record Topics(
         Topic<String, ReviewerToken> reviewerTokens,
         Topic<String, ClassificationDisagreement> classificationDisagreements,
         Topic<String, ReductionTarget> reductionTargets,
-        Topic<String, ReviewYearClosure> reviewYearClosures) {
+        Topic<String, ReviewYearClosure> reviewYearClosures,
+        Topic<String, TargetStatus> targetStatuses,
+        Topic<String, TargetGapAlert> targetGapAlerts) {
 
     public static final String HOUSEHOLD_REVIEWS = "household-reviews";
     public static final String REJECTED_REVIEWS = "household-reviews-rejected";
@@ -34,15 +36,18 @@ public record Topics(
     public static final String CLASSIFICATION_DISAGREEMENTS = "classification-disagreements";
     public static final String REDUCTION_TARGETS = "reduction-targets";
     public static final String REVIEW_YEAR_CLOSURES = "review-year-closures";
+    public static final String TARGET_STATUSES = "target-statuses";
+    public static final String TARGET_GAP_ALERTS = "target-gap-alerts";
 
     public static Topics withDefaultNames() {
         return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS, CLASSIFICATION_DISAGREEMENTS,
-                REDUCTION_TARGETS, REVIEW_YEAR_CLOSURES);
+                REDUCTION_TARGETS, REVIEW_YEAR_CLOSURES, TARGET_STATUSES, TARGET_GAP_ALERTS);
     }
 
     /** The topics under the given names, in the order of the record's components. */
     public static Topics named(String householdReviews, String rejectedReviews, String unitRollups, String adminUnits,
-            String reviewerTokens, String classificationDisagreements, String reductionTargets, String reviewYearClosures) {
+            String reviewerTokens, String classificationDisagreements, String reductionTargets, String reviewYearClosures,
+            String targetStatuses, String targetGapAlerts) {
         Serde<String> keys = Serdes.String();
         return new Topics(
                 new Topic<>(Objects.requireNonNull(householdReviews), keys, AvroSerde.of(HouseholdReview.class)),
@@ -52,6 +57,8 @@ public record Topics(
                 new Topic<>(Objects.requireNonNull(reviewerTokens), keys, AvroSerde.of(ReviewerToken.class)),
                 new Topic<>(Objects.requireNonNull(classificationDisagreements), keys, AvroSerde.of(ClassificationDisagreement.class)),
                 new Topic<>(Objects.requireNonNull(reductionTargets), keys, AvroSerde.of(ReductionTarget.class)),
-                new Topic<>(Objects.requireNonNull(reviewYearClosures), keys, AvroSerde.of(ReviewYearClosure.class)));
+                new Topic<>(Objects.requireNonNull(reviewYearClosures), keys, AvroSerde.of(ReviewYearClosure.class)),
+                new Topic<>(Objects.requireNonNull(targetStatuses), keys, AvroSerde.of(TargetStatus.class)),
+                new Topic<>(Objects.requireNonNull(targetGapAlerts), keys, AvroSerde.of(TargetGapAlert.class)));
     }
 }

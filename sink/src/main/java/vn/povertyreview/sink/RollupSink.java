@@ -30,16 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the unit-rollups and classification-disagreements topics into PostgreSQL, exactly once:
- * one consumer reads both, each polled batch is written with the consumer's next offsets on both
- * topics in one database transaction ({@link RollupWriter}), and on every partition assignment the
+ * Copies the unit-rollups, classification-disagreements, target-statuses and target-gap-alerts
+ * topics into PostgreSQL, exactly once: one consumer reads them all, each polled batch is written
+ * with the consumer's next offsets on every topic in one database transaction ({@link RollupWriter}),
+ * and on every partition assignment the
  * consumer resumes from the offsets stored in the database, which are the source of truth. Offsets
  * are also committed to Kafka, but only so that tools can show lag.
  *
  * <ul>
  *   <li>Reads committed records only: records of aborted Streams transactions never reach the tables.
- *   <li>A rollup tombstone is ignored (a rollup row is never deleted); a disagreement tombstone
- *       deletes the household-year's row.
+ *   <li>A rollup or alert tombstone is ignored (rollup and alert rows are never deleted); a
+ *       disagreement tombstone deletes the household-year's row, a status tombstone the target's.
  *   <li>A database failure is logged and the same batch retried, with bounded exponential backoff,
  *       until it succeeds or the sink is closed; nothing is ever skipped.
  *   <li>A record that cannot be deserialized is logged with its partition and offset, counted and
@@ -70,9 +71,8 @@ public final class RollupSink implements Runnable, AutoCloseable {
 
     public RollupSink(SinkSettings settings, Jdbi jdbi) {
         this.settings = settings;
-        this.writer = new RollupWriter(jdbi, settings.groupId(), settings.topic(), settings.classificationDisagreementsTopic());
-        this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(),
-                new SinkValueDeserializer(settings.topic(), settings.classificationDisagreementsTopic()));
+        this.writer = new RollupWriter(jdbi, settings);
+        this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(), new SinkValueDeserializer(settings));
     }
 
     private static Properties consumerProperties(SinkSettings settings) {
@@ -96,10 +96,9 @@ public final class RollupSink implements Runnable, AutoCloseable {
             }
             throw new IllegalStateException("a RollupSink runs only once");
         }
-        LOG.info("Rollup sink {} reading {} and {} from {}", settings.groupId(), settings.topic(),
-                settings.classificationDisagreementsTopic(), settings.bootstrapServers());
+        LOG.info("Rollup sink {} reading {} from {}", settings.groupId(), settings.topics(), settings.bootstrapServers());
         try {
-            consumer.subscribe(List.of(settings.topic(), settings.classificationDisagreementsTopic()), new ResumeFromDatabase());
+            consumer.subscribe(settings.topics(), new ResumeFromDatabase());
             while (!closing()) {
                 pollAndWrite();
             }
@@ -134,7 +133,7 @@ public final class RollupSink implements Runnable, AutoCloseable {
         tombstonesIgnored.addAndGet(batch.tombstones());
         batchesWritten.incrementAndGet();
         if (batch.tombstones() > 0) {
-            LOG.info("Ignored {} tombstones: a rollup row is never deleted by the sink", batch.tombstones());
+            LOG.info("Ignored {} tombstones: the sink never deletes a rollup or an alert row", batch.tombstones());
         }
         LOG.debug("Wrote {}", batch);
         consumer.commitAsync(kafkaOffsets(records), (offsets, error) -> {

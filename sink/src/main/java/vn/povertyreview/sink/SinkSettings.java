@@ -1,14 +1,17 @@
 package vn.povertyreview.sink;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import vn.povertyreview.schemas.Topics;
 
 /**
  * How the sink reads Kafka: the brokers, its consumer group (also the key of its stored offsets),
- * the rollups topic ({@link #topic()}), the classification-disagreements topic, how long one poll
- * waits and how many records one database transaction takes at most. Built by the launcher; this
- * module reads no environment.
+ * the rollups topic ({@link #topic()}), the classification-disagreements, target-statuses and
+ * target-gap-alerts topics, how long one poll waits and how many records one database transaction
+ * takes at most. Built by the launcher; this module reads no environment.
  *
  * <p>Immutable and thread-safe.
  */
@@ -17,6 +20,8 @@ public record SinkSettings(
         String groupId,
         String topic,
         String classificationDisagreementsTopic,
+        String targetStatusesTopic,
+        String targetGapAlertsTopic,
         Duration pollTimeout,
         int maxPollRecords) {
 
@@ -30,8 +35,15 @@ public record SinkSettings(
         requireText(groupId, "groupId");
         requireText(topic, "topic");
         requireText(classificationDisagreementsTopic, "classificationDisagreementsTopic");
-        if (topic.equals(classificationDisagreementsTopic)) {
-            throw new IllegalArgumentException("the rollups and the classification-disagreements topics must differ, both are " + topic);
+        requireText(targetStatusesTopic, "targetStatusesTopic");
+        requireText(targetGapAlertsTopic, "targetGapAlertsTopic");
+        List<String> topics = List.of(topic, classificationDisagreementsTopic, targetStatusesTopic, targetGapAlertsTopic);
+        Set<String> seen = new HashSet<>();
+        for (String name : topics) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("the rollups, classification-disagreements, target-statuses and target-gap-alerts"
+                        + " topics must differ, " + name + " is given twice: " + topics);
+            }
         }
         Objects.requireNonNull(pollTimeout, "pollTimeout");
         if (pollTimeout.isNegative() || pollTimeout.isZero()) {
@@ -43,33 +55,54 @@ public record SinkSettings(
     }
 
     /**
-     * The defaults: group {@value #DEFAULT_GROUP_ID}, topics {@value Topics#UNIT_ROLLUPS} and
-     * {@value Topics#CLASSIFICATION_DISAGREEMENTS}.
+     * The defaults: group {@value #DEFAULT_GROUP_ID}, topics {@value Topics#UNIT_ROLLUPS},
+     * {@value Topics#CLASSIFICATION_DISAGREEMENTS}, {@value Topics#TARGET_STATUSES} and
+     * {@value Topics#TARGET_GAP_ALERTS}.
      */
     public static SinkSettings defaults(String bootstrapServers) {
         return new SinkSettings(bootstrapServers, DEFAULT_GROUP_ID, Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS,
-                DEFAULT_POLL_TIMEOUT, DEFAULT_MAX_POLL_RECORDS);
+                Topics.TARGET_STATUSES, Topics.TARGET_GAP_ALERTS, DEFAULT_POLL_TIMEOUT, DEFAULT_MAX_POLL_RECORDS);
+    }
+
+    /** Every topic the sink reads, rollups first. */
+    public List<String> topics() {
+        return List.of(topic, classificationDisagreementsTopic, targetStatusesTopic, targetGapAlertsTopic);
     }
 
     public SinkSettings withGroupId(String newGroupId) {
-        return new SinkSettings(bootstrapServers, newGroupId, topic, classificationDisagreementsTopic, pollTimeout, maxPollRecords);
+        return new SinkSettings(bootstrapServers, newGroupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
+                targetGapAlertsTopic, pollTimeout, maxPollRecords);
     }
 
     /** The same settings reading rollups from {@code newTopic}. */
     public SinkSettings withTopic(String newTopic) {
-        return new SinkSettings(bootstrapServers, groupId, newTopic, classificationDisagreementsTopic, pollTimeout, maxPollRecords);
+        return new SinkSettings(bootstrapServers, groupId, newTopic, classificationDisagreementsTopic, targetStatusesTopic,
+                targetGapAlertsTopic, pollTimeout, maxPollRecords);
     }
 
     public SinkSettings withClassificationDisagreementsTopic(String newTopic) {
-        return new SinkSettings(bootstrapServers, groupId, topic, newTopic, pollTimeout, maxPollRecords);
+        return new SinkSettings(bootstrapServers, groupId, topic, newTopic, targetStatusesTopic, targetGapAlertsTopic,
+                pollTimeout, maxPollRecords);
+    }
+
+    public SinkSettings withTargetStatusesTopic(String newTopic) {
+        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, newTopic, targetGapAlertsTopic,
+                pollTimeout, maxPollRecords);
+    }
+
+    public SinkSettings withTargetGapAlertsTopic(String newTopic) {
+        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic, newTopic,
+                pollTimeout, maxPollRecords);
     }
 
     public SinkSettings withPollTimeout(Duration newPollTimeout) {
-        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, newPollTimeout, maxPollRecords);
+        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
+                targetGapAlertsTopic, newPollTimeout, maxPollRecords);
     }
 
     public SinkSettings withMaxPollRecords(int newMaxPollRecords) {
-        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, pollTimeout, newMaxPollRecords);
+        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
+                targetGapAlertsTopic, pollTimeout, newMaxPollRecords);
     }
 
     private static void requireText(String value, String name) {

@@ -3,9 +3,17 @@ package vn.povertyreview.sink;
 /**
  * What writing one polled batch did: how many records it held; how many distinct unit rows the
  * rollups collapsed to and how many of those actually changed (the rest were older than or equal
- * to the stored revision); how many tombstones were ignored (rollup rows are never deleted); how
- * many classification disagreements were inserted or replaced and how many rows their tombstones
- * deleted. Immutable and thread-safe.
+ * to the stored revision); how many tombstones were ignored (rollup and alert rows are never
+ * deleted); how many classification disagreements were inserted or replaced and how many rows their
+ * tombstones deleted; how many distinct target statuses the batch held, how many of them changed a
+ * row and how many rows status tombstones deleted; how many distinct alerts it held and how many of
+ * them were new (the rest were replays). Immutable and thread-safe.
  */
-public record WrittenBatch(int records, int rows, int rowsChanged, int tombstones, int disagreements, int disagreementsDeleted) {
+public record WrittenBatch(int records, int rows, int rowsChanged, int tombstones, int disagreements, int disagreementsDeleted,
+        int statuses, int statusesChanged, int statusesDeleted, int alerts, int alertsInserted) {
+
+    /** A batch without target statuses or alerts. */
+    public WrittenBatch(int records, int rows, int rowsChanged, int tombstones, int disagreements, int disagreementsDeleted) {
+        this(records, rows, rowsChanged, tombstones, disagreements, disagreementsDeleted, 0, 0, 0, 0, 0);
+    }
 }

@@ -46,6 +46,11 @@ import vn.povertyreview.embedded.LoopbackPorts;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
+import vn.povertyreview.schemas.TargetGapAlert;
+import vn.povertyreview.schemas.TargetKey;
+import vn.povertyreview.schemas.TargetMeasure;
+import vn.povertyreview.schemas.TargetStatus;
+import vn.povertyreview.schemas.TargetStatusKind;
 import vn.povertyreview.schemas.UnitRollup;
 
 class RollupSinkTest {
@@ -65,6 +70,8 @@ class RollupSinkTest {
     final ExecutorService sinkThreads = Executors.newCachedThreadPool();
     String topic;
     String disagreementsTopic;
+    String statusesTopic;
+    String alertsTopic;
     SinkSettings settings;
     Jdbi jdbi;
 
@@ -84,12 +91,17 @@ class RollupSinkTest {
     void freshTopicAndDatabase() throws Exception {
         topic = "unit-rollups-" + UUID.randomUUID();
         disagreementsTopic = "classification-disagreements-" + UUID.randomUUID();
+        statusesTopic = "target-statuses-" + UUID.randomUUID();
+        alertsTopic = "target-gap-alerts-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
-                    new NewTopic(disagreementsTopic, PARTITIONS, (short) 1))).all().get();
+                    new NewTopic(disagreementsTopic, PARTITIONS, (short) 1),
+                    new NewTopic(statusesTopic, PARTITIONS, (short) 1),
+                    new NewTopic(alertsTopic, PARTITIONS, (short) 1))).all().get();
         }
         settings = SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topic)
-                .withClassificationDisagreementsTopic(disagreementsTopic).withPollTimeout(Duration.ofMillis(200));
+                .withClassificationDisagreementsTopic(disagreementsTopic).withTargetStatusesTopic(statusesTopic)
+                .withTargetGapAlertsTopic(alertsTopic).withPollTimeout(Duration.ofMillis(200));
         jdbi = TestDatabases.fresh(postgres);
     }
 
@@ -207,6 +219,66 @@ class RollupSinkTest {
     }
 
     @Test
+    void writesTargetStatusesAndAlertsWithTheOtherTopicsAndResumesFromTheDatabaseOffsets() throws Exception {
+        TargetGapAlertBuilder alert = TargetGapAlertBuilder.anAlertOf(2025, "15271");
+        Map<TopicPartition, Long> afterFirst = produceMixed(true,
+                rollup(aRollupOf(2025, "38").revision(1)),
+                status(TargetStatusBuilder.aStatusOf(2025, "15271").revision(1)),
+                status(TargetStatusBuilder.aStatusOf(2025, "15274").revision(1)),
+                alert(alert));
+        produceMixed(false, alert(TargetGapAlertBuilder.anAlertOf(2025, "15274")), statusTombstone(2025, "15271"));
+
+        RollupSink sink = new RollupSink(settings, jdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        await().atMost(PATIENCE).until(() -> targetRevisions().equals(Map.of("2025/15271", 1L, "2025/15274", 1L))
+                && alertIds().equals(Set.of(alert.alertId())) && revisions().equals(Map.of("2025/38", 1L)));
+        sink.close();
+        running.get(10, TimeUnit.SECONDS);
+        assertThat(sink.progress().recordsWritten()).isEqualTo(4);
+
+        // The same alert again (a replay by the producer), a deleted target and a newer status.
+        Map<TopicPartition, Long> afterSecond = produceMixed(true,
+                alert(alert),
+                statusTombstone(2025, "15274"),
+                status(TargetStatusBuilder.aStatusOf(2025, "15271").revision(2)));
+
+        RollupSink resumed = new RollupSink(settings, jdbi);
+        Future<?> runningAgain = sinkThreads.submit(resumed);
+        await().atMost(PATIENCE).until(() -> targetRevisions().equals(Map.of("2025/15271", 2L)));
+        await().atMost(PATIENCE).until(() -> resumed.progress().recordsWritten() == 3);
+        resumed.close();
+        runningAgain.get(10, TimeUnit.SECONDS);
+
+        assertThat(alertIds()).containsExactly(alert.alertId());
+        Map<TopicPartition, Long> stored = new RollupWriter(jdbi, settings).storedOffsets(settings.topics());
+        Map<TopicPartition, Long> lastWritten = new HashMap<>(afterFirst);
+        afterSecond.forEach((partition, next) -> lastWritten.merge(partition, next, Math::max));
+        assertThat(lastWritten.keySet()).extracting(TopicPartition::topic).contains(topic, statusesTopic, alertsTopic);
+        lastWritten.forEach((partition, next) -> assertThat(stored.get(partition)).as("%s", partition).isGreaterThanOrEqualTo(next));
+    }
+
+    @Test
+    void skipsAStatusWhoseDecimalIsNotANumber() throws Exception {
+        TargetStatusBuilder broken = TargetStatusBuilder.aStatusOf(2025, "15271").status(TargetStatusKind.AT_RISK, "n/a", "1.00");
+        TargetStatusBuilder after = TargetStatusBuilder.aStatusOf(2025, "15274");
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(null), new StringSerializer(),
+                new ByteArraySerializer())) {
+            AvroSerde<TargetStatus> serde = AvroSerde.of(TargetStatus.class);
+            raw.send(new ProducerRecord<>(statusesTopic, 0, broken.key(), serde.encode(broken.build()))).get();
+            raw.send(new ProducerRecord<>(statusesTopic, 0, after.key(), serde.encode(after.build()))).get();
+        }
+
+        RollupSink sink = new RollupSink(settings, jdbi);
+        Future<?> running = sinkThreads.submit(sink);
+        await().atMost(PATIENCE).until(() -> targetRevisions().keySet().equals(Set.of("2025/15274")));
+        await().atMost(PATIENCE).until(() -> new RollupWriter(jdbi, settings).storedOffsets(statusesTopic).get(0) == 2L);
+        sink.close();
+        running.get(10, TimeUnit.SECONDS);
+
+        assertThat(sink.progress().recordsSkipped()).isEqualTo(1);
+    }
+
+    @Test
     void skipsARollupWhoseMeasureIsNotADecimal() throws Exception {
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(null), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -285,6 +357,30 @@ class RollupSinkTest {
                 .map((rows, context) -> Map.entry(rows.getString("household"), rows.getString("review_id")))
                 .forEach(entry -> reviews.put(entry.getKey(), entry.getValue())));
         return reviews;
+    }
+
+    private Map<String, Long> targetRevisions() {
+        Map<String, Long> revisions = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT review_year || '/' || unit_code AS unit, revision FROM target_status")
+                .map((rows, context) -> Map.entry(rows.getString("unit"), rows.getLong("revision")))
+                .forEach(entry -> revisions.put(entry.getKey(), entry.getValue())));
+        return revisions;
+    }
+
+    private Set<String> alertIds() {
+        return Set.copyOf(jdbi.withHandle(handle -> handle.createQuery("SELECT alert_id FROM target_gap_alert").mapTo(String.class).list()));
+    }
+
+    private ProducerRecord<String, byte[]> status(TargetStatusBuilder status) {
+        return new ProducerRecord<>(statusesTopic, status.key(), AvroSerde.of(TargetStatus.class).encode(status.build()));
+    }
+
+    private ProducerRecord<String, byte[]> statusTombstone(int reviewYear, String unitCode) {
+        return new ProducerRecord<>(statusesTopic, new TargetKey(reviewYear, unitCode, TargetMeasure.POVERTY_RATE).toString(), null);
+    }
+
+    private ProducerRecord<String, byte[]> alert(TargetGapAlertBuilder alert) {
+        return new ProducerRecord<>(alertsTopic, alert.alertId(), AvroSerde.of(TargetGapAlert.class).encode(alert.build()));
     }
 
     private ProducerRecord<String, byte[]> rollup(RollupBuilder rollup) {

@@ -44,14 +44,14 @@ class SinkDatabaseTest {
         MigrateResult result = SinkDatabase.migrate(dataSource);
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(6);
+        assertThat(result.migrationsExecuted).isEqualTo(7);
         Jdbi jdbi = SinkDatabase.jdbi(dataSource);
         List<String> relations = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
                  ORDER BY table_name""").mapTo(String.class).list());
         assertThat(relations).containsExactly("classification_disagreement", "commune_poverty", "district_poverty", "province_poverty",
-                "sink_offset", "unit_rollup");
+                "sink_offset", "target_gap_alert", "target_status", "unit_rollup");
     }
 
     @Test
@@ -74,6 +74,21 @@ class SinkDatabaseTest {
         String disagreements = jdbi.withHandle(handle -> handle
                 .createQuery("SELECT obj_description('classification_disagreement'::regclass, 'pg_class')").mapTo(String.class).one());
         assertThat(disagreements).contains("chuẩn nghèo").contains("poverty standard");
+    }
+
+    @Test
+    void everyColumnOfTheTargetTablesCarriesAComment() {
+        Jdbi jdbi = TestDatabases.fresh(postgres);
+
+        List<String> uncommented = jdbi.withHandle(handle -> handle.createQuery("""
+                SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
+                 WHERE c.table_schema = 'public' AND c.table_name IN ('target_status', 'target_gap_alert')
+                   AND col_description(c.table_name::regclass, c.ordinal_position::int) IS NULL""").mapTo(String.class).list());
+
+        assertThat(uncommented).isEmpty();
+        String alerts = jdbi.withHandle(handle -> handle
+                .createQuery("SELECT obj_description('target_gap_alert'::regclass, 'pg_class')").mapTo(String.class).one());
+        assertThat(alerts).contains("chỉ tiêu giảm nghèo").contains("append-only");
     }
 
     /** A figure or measure added to the domain without a migration that adds its column fails here. */

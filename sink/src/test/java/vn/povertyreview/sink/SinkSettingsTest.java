@@ -14,7 +14,34 @@ class SinkSettingsTest {
 
         assertThat(settings.topic()).isEqualTo(Topics.UNIT_ROLLUPS);
         assertThat(settings.classificationDisagreementsTopic()).isEqualTo(Topics.CLASSIFICATION_DISAGREEMENTS);
+        assertThat(settings.targetStatusesTopic()).isEqualTo(Topics.TARGET_STATUSES);
+        assertThat(settings.targetGapAlertsTopic()).isEqualTo(Topics.TARGET_GAP_ALERTS);
+        assertThat(settings.topics()).containsExactly(Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS,
+                Topics.TARGET_STATUSES, Topics.TARGET_GAP_ALERTS);
         assertThat(settings.groupId()).isEqualTo(SinkSettings.DEFAULT_GROUP_ID);
+    }
+
+    @Test
+    void everyWitherKeepsTheTargetTopics() {
+        SinkSettings settings = SinkSettings.defaults("127.0.0.1:9092").withTargetStatusesTopic("ts-1").withTargetGapAlertsTopic("ta-1")
+                .withTopic("ur-1").withClassificationDisagreementsTopic("cd-1").withGroupId("g").withPollTimeout(java.time.Duration.ofSeconds(1))
+                .withMaxPollRecords(10);
+
+        assertThat(settings.topics()).containsExactly("ur-1", "cd-1", "ts-1", "ta-1");
+    }
+
+    @Test
+    void refusesAMissingOrSharedTargetTopic() {
+        SinkSettings defaults = SinkSettings.defaults("127.0.0.1:9092");
+
+        assertThatThrownBy(() -> defaults.withTargetStatusesTopic(""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetStatusesTopic");
+        assertThatThrownBy(() -> defaults.withTargetGapAlertsTopic(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetGapAlertsTopic");
+        assertThatThrownBy(() -> defaults.withTargetGapAlertsTopic(Topics.TARGET_STATUSES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
+        assertThatThrownBy(() -> defaults.withTargetStatusesTopic(Topics.UNIT_ROLLUPS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must differ");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.povertyreview.streams;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,7 +19,11 @@ import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.review.ReviewRules;
 import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.schemas.AvroSerde;
+import vn.povertyreview.schemas.TargetKey;
+import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.schemas.UnitKey;
+import vn.povertyreview.schemas.UnitRollup;
 import vn.povertyreview.schemas.internal.HouseholdChange;
 import vn.povertyreview.schemas.internal.HouseholdYears;
 import vn.povertyreview.schemas.internal.UnitTally;
@@ -28,13 +33,18 @@ import vn.povertyreview.streams.internal.HouseholdOutcome.Checked;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Disagreement;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
 import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
+import vn.povertyreview.streams.internal.GlobalTableUpdater;
 import vn.povertyreview.streams.internal.ReviewCheckProcessor;
+import vn.povertyreview.streams.internal.TargetOutcome;
+import vn.povertyreview.streams.internal.TargetOutcome.Alert;
+import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
+import vn.povertyreview.streams.internal.TargetStatusProcessor;
 import vn.povertyreview.streams.internal.UnitRollupProcessor;
 import vn.povertyreview.streams.internal.VillageNames;
 
 /**
- * The rollup topology: household reviews in, per-unit poverty rollups and classification
- * disagreements out.
+ * The rollup topology: household reviews, reduction targets and review-year closures in; per-unit
+ * poverty rollups, classification disagreements, target statuses and target-gap alerts out.
  *
  * <pre>
  * household-reviews ─► household-review-check ─┬─► household-reviews-rejected (breaks a rule)
@@ -42,9 +52,20 @@ import vn.povertyreview.streams.internal.VillageNames;
  *      ─► household-history [household-history-store, unit-pending-change-store]
  *            ├─► household-reviews-rejected (a withdrawal for another commune)
  *            ├─► classification-disagreements (key year/household)
- *            └─► unit-changes (repartition by year/unit) ─► unit-rollup [unit-rollup-store] ─► unit-rollups
+ *            └─► unit-changes (repartition by year/unit) ─► unit-rollup [unit-rollup-store] ─┬─► unit-rollups
  * admin-units ─► village-name-per-review-year ─────┘ (a registered village name, once per review year)
+ *                                                                                             │
+ *      target-status [unit-rollup-store (read), target-status-store, target-alert-store] ◄────┘
+ *        reads the global stores reduction-target-store ◄─ reduction-targets (compacted)
+ *                            and review-year-closure-store ◄─ review-year-closures (compacted)
+ *            ├─► target-statuses (key year/unit/measure; a tombstone when the target is gone)
+ *            └─► target-gap-alerts (key alert id)
  * </pre>
+ *
+ * The target step sits in the rollup sub-topology and reads a unit's sum from the rollup store, so
+ * it costs no repartition; targets and closures are small and every task needs any unit's
+ * ancestors' closures, so they are global stores. When statuses are computed and alerts raised is
+ * told by {@link TargetStatusProcessor}.
  *
  * The repartition by household id puts all review years of a household in one task, which the
  * movement figures need (escaped, newly poor, re-poor compare a household's years). Each
@@ -59,6 +80,14 @@ public final class RollupTopology {
     public static final String ROLLUP_STORE = "unit-rollup-store";
     public static final String HOUSEHOLD_CHANGES = "household-changes";
     public static final String UNIT_CHANGES = "unit-changes";
+    /** Global: the reduction targets, key {@code <reviewYear>/<unitCode>/<measure>}. */
+    public static final String TARGET_STORE = "reduction-target-store";
+    /** Global: the review-year closures, key {@code <reviewYear>/<unitCode>}. */
+    public static final String CLOSURE_STORE = "review-year-closure-store";
+    /** The last published status of each target of this task's units. */
+    public static final String TARGET_STATUS_STORE = "target-status-store";
+    /** The ids of the alerts raised, so that none is raised twice. */
+    public static final String TARGET_ALERT_STORE = "target-alert-store";
 
     private RollupTopology() {
     }
@@ -122,13 +151,77 @@ public final class RollupTopology {
                                 .withName("admin-units-source"))
                 .flatMap(villageNames::perReviewYear, Named.as("village-name-per-review-year"));
 
-        unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
+        KStream<String, UnitRollup> rollups = unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
                 .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
-                .process(() -> new UnitRollupProcessor(directory, standards, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE)
-                .to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
-                        .withName("unit-rollups-sink"));
+                .process(() -> new UnitRollupProcessor(directory, standards, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE);
+        rollups.to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
+                .withName("unit-rollups-sink"));
+
+        addTargetStatus(builder, rollups, topics, directory, options);
 
         return builder.build();
+    }
+
+    /**
+     * Targets and closures as global stores (small, and every task needs any unit's ancestors'
+     * closures), and the target-status step after unit-rollup in the same sub-topology: it reads
+     * the unit's sum from the rollup store, so it needs no repartition.
+     */
+    private static void addTargetStatus(StreamsBuilder builder, KStream<String, UnitRollup> rollups, Topics topics,
+            UnitDirectory directory, RollupOptions options) {
+        Serde<String> keys = Serdes.String();
+        // Counts the changes of both global stores, so that a punctuation with nothing new skips its pass.
+        AtomicLong inputChanges = new AtomicLong();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TARGET_STORE), keys,
+                        topics.reductionTargets().valueSerde()).withLoggingDisabled(),
+                topics.reductionTargets().name(),
+                Consumed.with(topics.reductionTargets().keySerde(), topics.reductionTargets().valueSerde())
+                        .withName("reduction-targets-source"),
+                () -> new GlobalTableUpdater<>(TARGET_STORE, RollupTopology::isTargetKey, inputChanges));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOSURE_STORE), keys,
+                        topics.reviewYearClosures().valueSerde()).withLoggingDisabled(),
+                topics.reviewYearClosures().name(),
+                Consumed.with(topics.reviewYearClosures().keySerde(), topics.reviewYearClosures().valueSerde())
+                        .withName("review-year-closures-source"),
+                () -> new GlobalTableUpdater<>(CLOSURE_STORE, RollupTopology::isUnitKey, inputChanges));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TARGET_STATUS_STORE), keys, AvroSerde.of(TargetStatus.class)).withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TARGET_ALERT_STORE), keys, Serdes.Long()).withCachingDisabled());
+
+        Map<String, KStream<String, TargetOutcome>> outcomes = rollups
+                .process(() -> new TargetStatusProcessor(directory, inputChanges, options.flushInterval(), ROLLUP_STORE,
+                                TARGET_STORE, CLOSURE_STORE, TARGET_STATUS_STORE, TARGET_ALERT_STORE),
+                        Named.as("target-status"), ROLLUP_STORE, TARGET_STATUS_STORE, TARGET_ALERT_STORE)
+                .split(Named.as("target-outcome-"))
+                .branch((key, outcome) -> outcome instanceof Alert, Branched.as("alert"))
+                .defaultBranch(Branched.as("status"));
+        outcomes.get("target-outcome-status")
+                .mapValues(outcome -> ((StatusChange) outcome).status(), Named.as("target-status-value"))
+                .to(topics.targetStatuses().name(), Produced.with(keys, topics.targetStatuses().valueSerde())
+                        .withName("target-statuses-sink"));
+        outcomes.get("target-outcome-alert")
+                .mapValues(outcome -> ((Alert) outcome).alert(), Named.as("target-gap-alert-value"))
+                .to(topics.targetGapAlerts().name(), Produced.with(keys, topics.targetGapAlerts().valueSerde())
+                        .withName("target-gap-alerts-sink"));
+    }
+
+    private static boolean isTargetKey(String key) {
+        try {
+            TargetKey.parse(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUnitKey(String key) {
+        try {
+            UnitKey.parse(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void toRejected(KStream<String, HouseholdOutcome> rejections, Topics topics, String name) {

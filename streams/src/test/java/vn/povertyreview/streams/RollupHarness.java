@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,8 +21,16 @@ import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
 import vn.povertyreview.schemas.HouseholdReview;
+import vn.povertyreview.schemas.ReductionTarget;
 import vn.povertyreview.schemas.RejectedReview;
+import vn.povertyreview.schemas.ReviewYearClosure;
+import vn.povertyreview.schemas.TargetGapAlert;
+import vn.povertyreview.schemas.TargetKey;
+import vn.povertyreview.schemas.TargetKind;
+import vn.povertyreview.schemas.TargetMeasure;
+import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.Topics;
+import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
 import vn.povertyreview.streams.internal.ReviewCheckProcessor;
@@ -42,6 +52,16 @@ final class RollupHarness implements AutoCloseable {
     private final TestOutputTopic<String, ClassificationDisagreement> disagreementTopic;
     private final Map<String, UnitRollup> latest = new HashMap<>();
     private final Map<String, ClassificationDisagreement> disagreements = new HashMap<>();
+    private final TestInputTopic<String, ReductionTarget> targetTopic;
+    private final TestInputTopic<String, ReviewYearClosure> closureTopic;
+    private final TestOutputTopic<String, TargetStatus> statusTopic;
+    private final TestOutputTopic<String, TargetGapAlert> alertTopic;
+    private final Map<String, TargetStatus> statuses = new LinkedHashMap<>();
+    private final List<TestRecord<String, TargetStatus>> statusRecords = new ArrayList<>();
+    private final List<TargetGapAlert> alerts = new ArrayList<>();
+    private final List<TestRecord<String, HouseholdReview>> sentReviews = new ArrayList<>();
+    private final List<TestRecord<String, ReductionTarget>> sentTargets = new ArrayList<>();
+    private final List<TestRecord<String, ReviewYearClosure>> sentClosures = new ArrayList<>();
     private Instant clock = Instant.parse("2025-11-01T00:00:00Z");
 
     RollupHarness(Path stateDir) {
@@ -61,6 +81,14 @@ final class RollupHarness implements AutoCloseable {
                 topics.rejectedReviews().valueSerde().deserializer());
         disagreementTopic = driver.createOutputTopic(topics.classificationDisagreements().name(), Serdes.String().deserializer(),
                 topics.classificationDisagreements().valueSerde().deserializer());
+        targetTopic = driver.createInputTopic(topics.reductionTargets().name(), Serdes.String().serializer(),
+                topics.reductionTargets().valueSerde().serializer());
+        closureTopic = driver.createInputTopic(topics.reviewYearClosures().name(), Serdes.String().serializer(),
+                topics.reviewYearClosures().valueSerde().serializer());
+        statusTopic = driver.createOutputTopic(topics.targetStatuses().name(), Serdes.String().deserializer(),
+                topics.targetStatuses().valueSerde().deserializer());
+        alertTopic = driver.createOutputTopic(topics.targetGapAlerts().name(), Serdes.String().deserializer(),
+                topics.targetGapAlerts().valueSerde().deserializer());
     }
 
     HouseholdReview submit(ReviewBuilder review) {
@@ -71,7 +99,104 @@ final class RollupHarness implements AutoCloseable {
 
     void send(String key, HouseholdReview value) {
         clock = clock.plusMillis(10);
-        reviews.pipeInput(new TestRecord<>(key, value, clock));
+        TestRecord<String, HouseholdReview> record = new TestRecord<>(key, value, clock);
+        sentReviews.add(record);
+        reviews.pipeInput(record);
+    }
+
+    /** Sets a unit's reduction target of a year, measured from its previous year's final figure, as the admin API does. */
+    void setTarget(int reviewYear, String unitCode, TargetMeasure measure, TargetKind kind, String value) {
+        setTarget(ReductionTarget.newBuilder().setUnitCode(unitCode).setReviewYear(reviewYear).setMeasure(measure)
+                .setKind(kind).setValue(value).setSetAt(clock).setSetBy("admin").build());
+    }
+
+    void setTarget(ReductionTarget target) {
+        clock = clock.plusMillis(10);
+        TestRecord<String, ReductionTarget> record = new TestRecord<>(TargetKey.of(target).toString(), target, clock);
+        sentTargets.add(record);
+        targetTopic.pipeInput(record);
+    }
+
+    void deleteTarget(int reviewYear, String unitCode, TargetMeasure measure) {
+        clock = clock.plusMillis(10);
+        TestRecord<String, ReductionTarget> record =
+                new TestRecord<>(new TargetKey(reviewYear, unitCode, measure).toString(), null, clock);
+        sentTargets.add(record);
+        targetTopic.pipeInput(record);
+    }
+
+    /** Closes a review year for a unit and every unit under it. */
+    void closeYear(int reviewYear, String unitCode) {
+        clock = clock.plusMillis(10);
+        ReviewYearClosure closure = ReviewYearClosure.newBuilder().setUnitCode(unitCode).setReviewYear(reviewYear)
+                .setClosedAt(clock).setClosedBy("admin").build();
+        TestRecord<String, ReviewYearClosure> record = new TestRecord<>(new UnitKey(reviewYear, unitCode).toString(), closure, clock);
+        sentClosures.add(record);
+        closureTopic.pipeInput(record);
+    }
+
+    void reopenYear(int reviewYear, String unitCode) {
+        clock = clock.plusMillis(10);
+        TestRecord<String, ReviewYearClosure> record = new TestRecord<>(new UnitKey(reviewYear, unitCode).toString(), null, clock);
+        sentClosures.add(record);
+        closureTopic.pipeInput(record);
+    }
+
+    /** Sends again every review, target and closure record sent so far, in order, as a replay of the input topics would. */
+    void replayInputs() {
+        for (TestRecord<String, ReductionTarget> record : List.copyOf(sentTargets)) {
+            targetTopic.pipeInput(record);
+        }
+        for (TestRecord<String, ReviewYearClosure> record : List.copyOf(sentClosures)) {
+            closureTopic.pipeInput(record);
+        }
+        for (TestRecord<String, HouseholdReview> record : List.copyOf(sentReviews)) {
+            reviews.pipeInput(record);
+        }
+    }
+
+    /** The target statuses listed now, by key {@code <reviewYear>/<unitCode>/<measure>}, as the compacted topic holds them. */
+    Map<String, TargetStatus> statuses() {
+        readTargetOutputs();
+        return statuses;
+    }
+
+    TargetStatus status(int reviewYear, String unitCode, TargetMeasure measure) {
+        return statuses().get(new TargetKey(reviewYear, unitCode, measure).toString());
+    }
+
+    /** Every target-status record published so far, tombstones included. */
+    List<TestRecord<String, TargetStatus>> statusRecords() {
+        readTargetOutputs();
+        return statusRecords;
+    }
+
+    /** Every alert raised so far, in order. */
+    List<TargetGapAlert> alerts() {
+        readTargetOutputs();
+        return alerts;
+    }
+
+    private void readTargetOutputs() {
+        for (var record : statusTopic.readRecordsToList()) {
+            TargetStatus previous = statuses.get(record.key());
+            if (record.value() == null) {
+                statuses.remove(record.key());
+            } else {
+                if (previous != null && previous.getRevision() >= record.value().getRevision()) {
+                    throw new AssertionError("revision of status " + record.key() + " did not grow: "
+                            + previous.getRevision() + " then " + record.value().getRevision());
+                }
+                statuses.put(record.key(), record.value());
+            }
+            statusRecords.add(record);
+        }
+        for (var record : alertTopic.readRecordsToList()) {
+            if (!record.key().equals(record.value().getAlertId())) {
+                throw new AssertionError("alert keyed " + record.key() + " has id " + record.value().getAlertId());
+            }
+            alerts.add(record.value());
+        }
     }
 
     void sendBytes(String key, byte[] value) {

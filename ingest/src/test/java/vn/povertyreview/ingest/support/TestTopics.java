@@ -26,7 +26,7 @@ public final class TestTopics {
         Topics topics = Topics.named(Topics.HOUSEHOLD_REVIEWS + suffix, Topics.REJECTED_REVIEWS + suffix,
                 Topics.UNIT_ROLLUPS + suffix, Topics.ADMIN_UNITS + suffix, Topics.REVIEWER_TOKENS + suffix,
                 Topics.CLASSIFICATION_DISAGREEMENTS + suffix, Topics.REDUCTION_TARGETS + suffix,
-                Topics.REVIEW_YEAR_CLOSURES + suffix);
+                Topics.REVIEW_YEAR_CLOSURES + suffix, Topics.TARGET_STATUSES + suffix, Topics.TARGET_GAP_ALERTS + suffix);
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(
