@@ -240,24 +240,7 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
 
     /** The alert as the JSON body of the POST. */
     static String json(TargetGapAlert alert) {
-        return "{\"alertId\": " + Json.string(alert.getAlertId())
-                + ", \"unitCode\": " + Json.string(alert.getUnit().getCode())
-                + ", \"unitName\": " + Json.string(alert.getUnit().getName())
-                + ", \"parents\": " + Json.units(alert.getParents())
-                + ", \"reviewYear\": " + alert.getReviewYear()
-                + ", \"measure\": " + Json.string(alert.getMeasure().name())
-                + ", \"kind\": " + Json.string(alert.getKind().name())
-                + ", \"value\": " + Json.string(alert.getValue())
-                + ", \"status\": " + Json.string(alert.getStatus().name())
-                + ", \"previousStatus\": " + Json.string(alert.getPreviousStatus() == null ? null : alert.getPreviousStatus().name())
-                + ", \"yearClosed\": " + alert.getYearClosed()
-                + ", \"gapHouseholds\": " + alert.getGapHouseholds()
-                + ", \"gapPoints\": " + Json.string(alert.getGapPoints())
-                + ", \"completionPercent\": " + Json.string(alert.getCompletionPercent())
-                + ", \"messageVi\": " + Json.string(alert.getMessageVi())
-                + ", \"messageEn\": " + Json.string(alert.getMessageEn())
-                + ", \"raisedAt\": " + Json.string(alert.getRaisedAt().toString())
-                + "}";
+        return Json.alert(alert);
     }
 
     private void awaitCloseFor(Duration delay) {

@@ -1,51 +1,69 @@
 package vn.povertyreview.sink;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.UnitRef;
 
-/** Just enough JSON writing for the parents column and the alert webhook, without a library. Stateless. */
+/** The JSON the sink writes: the parents column and the alert webhook's body. Thread-safe. */
 final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
     }
 
-    /** The text as a JSON string literal, or {@code null}. */
-    static String string(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
-    }
-
     /** The units as a JSON array of {@code {"code": ..., "name": ...}}, in their order. */
     static String units(List<UnitRef> units) {
-        StringBuilder json = new StringBuilder("[");
+        return write(unitList(units));
+    }
+
+    /** The alert as the webhook sends it; decimals stay the strings they are on the topic. */
+    static String alert(TargetGapAlert alert) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alertId", alert.getAlertId());
+        body.put("unitCode", alert.getUnit().getCode());
+        body.put("unitName", alert.getUnit().getName());
+        body.put("parents", unitList(alert.getParents()));
+        body.put("reviewYear", alert.getReviewYear());
+        body.put("measure", alert.getMeasure().name());
+        body.put("kind", alert.getKind().name());
+        body.put("value", alert.getValue());
+        body.put("status", alert.getStatus().name());
+        body.put("previousStatus", alert.getPreviousStatus() == null ? null : alert.getPreviousStatus().name());
+        body.put("yearClosed", alert.getYearClosed());
+        body.put("gapHouseholds", alert.getGapHouseholds());
+        body.put("gapPoints", alert.getGapPoints());
+        body.put("completionPercent", alert.getCompletionPercent());
+        body.put("messageVi", alert.getMessageVi());
+        body.put("messageEn", alert.getMessageEn());
+        body.put("raisedAt", alert.getRaisedAt().toString());
+        return write(body);
+    }
+
+    private static List<Map<String, String>> unitList(List<UnitRef> units) {
+        List<Map<String, String>> list = new ArrayList<>();
         if (units != null) {
             for (UnitRef unit : units) {
-                if (json.length() > 1) {
-                    json.append(", ");
-                }
-                json.append("{\"code\": ").append(string(unit.getCode())).append(", \"name\": ").append(string(unit.getName())).append('}');
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("code", unit.getCode());
+                entry.put("name", unit.getName());
+                list.add(entry);
             }
         }
-        return json.append(']').toString();
+        return list;
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
