@@ -211,8 +211,13 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
             return;
         }
         ReductionTarget record = targets.get(statusKey);
+        if (record == null) {
+            // Most units have no target: nothing more to read on the rollup path. The status of a
+            // target deleted since is removed by the punctuation's pass, which the deletion triggers.
+            return;
+        }
         Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
-        Optional<TargetAssessment> assessment = record == null || unit.isEmpty() ? Optional.empty()
+        Optional<TargetAssessment> assessment = unit.isEmpty() ? Optional.empty()
                 : assessment(key, record, Tallies.counts(stored));
         if (assessment.isEmpty()) {
             remove(statusKey, now);
@@ -262,7 +267,8 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
             return;
         }
         alerts.put(alertId, now);
-        AlertText text = assessed.alertText(fullName(unit, parents), fullName(unit, parents));
+        String name = fullName(unit, parents); // the maps have no English names: one name serves both sentences
+        AlertText text = assessed.alertText(name, name);
         TargetGapAlert alert = TargetGapAlert.newBuilder()
                 .setAlertId(alertId)
                 .setUnit(unit)
