@@ -11,31 +11,34 @@ import java.util.Map;
  * @param households   distinct households timed through the phases one after another
  * @param partitions   partitions of the product's topics
  * @param threads      stream threads of the one Streams instance
- * @param flushMs      how often the topology sends summed unit changes on
+ * @param flushMs      how often the topology publishes summed changes while it keeps up with its input
+ * @param budgetMs     the freshness budget: how long changes may wait under a backlog (the commit interval)
  * @param durable      whether PostgreSQL syncs every commit to disk
  * @param warmup       households sent through everything first and not timed
  * @param concurrent   further households timed with producer, Streams and sink all running at once; 0 skips it
  * @param commitMs     an experiment: Streams' commit interval instead of the configured one; 0 keeps it
  * @param seed         of the generated reviews
  */
-public record BenchmarkOptions(int households, int partitions, int threads, long flushMs, boolean durable, int warmup,
+public record BenchmarkOptions(int households, int partitions, int threads, long flushMs, long budgetMs, boolean durable, int warmup,
         int concurrent, long commitMs, long seed) {
 
     static final String USAGE = """
-            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--flush-ms=1000]
+            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--flush-ms=200] [--budget-ms=5000]
                                   [--durable=true] [--warmup=100000] [--concurrent=<households>]
                                   [--commit-ms=<as configured>] [--seed=2025]
               --households  distinct households timed phase by phase (produce, streams, sink)
               --concurrent  further households timed with everything running at once (default: as many; 0 skips)
               --warmup      households sent through everything first, not timed
               --durable     PostgreSQL fsync and synchronous commit on (true) or off (false)
-              --commit-ms   experiment only: override the Streams commit interval (exactly-once default 100 ms)""";
+              --budget-ms   the freshness budget: the Streams commit interval, how long changes wait under a backlog
+              --commit-ms   experiment only: override the Streams commit interval (default: the budget)""";
 
     public BenchmarkOptions {
         requireAtLeast("households", households, 1);
         requireAtLeast("partitions", partitions, 1);
         requireAtLeast("threads", threads, 1);
         requireAtLeast("flush-ms", flushMs, 1);
+        requireAtLeast("budget-ms", budgetMs, flushMs);
         requireAtLeast("warmup", warmup, 0);
         requireAtLeast("concurrent", concurrent, 0);
         requireAtLeast("commit-ms", commitMs, 0);
@@ -54,7 +57,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, long
         Arguments a = new Arguments(given);
         int households = a.integer("households", 1_000_000);
         BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2),
-                a.number("flush-ms", 1000), a.bool("durable", true), a.integer("warmup", 100_000),
+                a.number("flush-ms", 200), a.number("budget-ms", 5_000), a.bool("durable", true), a.integer("warmup", 100_000),
                 a.integer("concurrent", households), a.number("commit-ms", 0),
                 a.number("seed", 2025));
         a.requireAllUsed();

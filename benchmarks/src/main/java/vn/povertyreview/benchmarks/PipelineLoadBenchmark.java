@@ -27,8 +27,7 @@ public final class PipelineLoadBenchmark {
 
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
-    /** Streams' defaults under exactly-once: commit interval and producer linger. */
-    private static final long EXACTLY_ONCE_COMMIT_MS = 100;
+    /** Streams' default producer linger under exactly-once. */
     private static final long STREAMS_LINGER_MS = 100;
 
     private final BenchmarkOptions options;
@@ -182,12 +181,12 @@ public final class PipelineLoadBenchmark {
     }
 
     /**
-     * How long "Streams has caught up" must keep holding: longer than a flushed change can take from
-     * the producer's buffer into a committed transaction (linger plus commit interval), twice over.
+     * How long "Streams has caught up" must keep holding: longer than a task that has worked off its
+     * input takes to commit (two publish intervals) and its changes take from the producer's buffer
+     * into the next stage's committed transaction, twice over.
      */
     private Duration settled() {
-        long commitMs = options.commitMs() > 0 ? options.commitMs() : EXACTLY_ONCE_COMMIT_MS;
-        return Duration.ofMillis(Math.max(1000, 2 * (commitMs + STREAMS_LINGER_MS)));
+        return Duration.ofMillis(Math.max(2000, 2 * (4 * options.flushMs() + 2 * STREAMS_LINGER_MS)));
     }
 
     private long awaitSink(PipelineRig rig, RunningSink sink) {

@@ -98,8 +98,9 @@ final class PipelineRig implements AutoCloseable {
     void startStreams(Duration timeout) throws InterruptedException {
         RollupStreamsConfig config = new RollupStreamsConfig(applicationId(), kafka.bootstrapServers(), streamsStateDir(),
                 options.threads(), REPLICATION);
-        RollupOptions rollupOptions = new RollupOptions(Duration.ofMillis(options.flushMs()), RollupOptions.DEFAULT_MAX_PENDING_UNITS);
-        Properties properties = config.properties(topics);
+        RollupOptions rollupOptions = new RollupOptions(Duration.ofMillis(options.flushMs()),
+                Duration.ofMillis(options.budgetMs()), RollupOptions.DEFAULT_MAX_PENDING_UNITS);
+        Properties properties = config.properties(topics, rollupOptions);
         if (options.commitMs() > 0) {
             properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitMs());
         }

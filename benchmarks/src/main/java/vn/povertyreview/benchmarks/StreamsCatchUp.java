@@ -5,11 +5,6 @@ import java.util.Map;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import vn.povertyreview.streams.RollupTopology;
 
 /**
@@ -20,15 +15,15 @@ import vn.povertyreview.streams.RollupTopology;
  * <ol>
  *   <li>its committed offsets on household-reviews are at the end: every review processed;
  *   <li>the committed NATION rollup shows the expected counts: every first review flushed;
- *   <li>its store of unit changes waiting for the next flush is empty: updates, which may leave
- *       the national figures unchanged (a move), have been flushed too;
+ *   <li>no committed household change is left unread: updates, which may leave the national
+ *       figures unchanged (a move), have been processed too, and since the topology sends every
+ *       summed change inside the commit that processed it, they have been sent;
  *   <li>no transaction is open on the unit-changes repartition topic or on unit-rollups, and no
- *       committed unit change is left unread: every flushed change is in a committed rollup.
+ *       committed unit change is left unread: every sent change is in a committed rollup.
  * </ol>
  *
- * The store is read through interactive queries, which see uncommitted state; a change flushed
- * but still in the producer's buffer can slip between two looks, which is why the caller also
- * requires the answer to stay "done" for a while. Not thread-safe.
+ * The caller also requires the answer to stay "done" for a while, longer than a transaction takes
+ * to become visible. Not thread-safe.
  */
 final class StreamsCatchUp {
 
@@ -40,6 +35,7 @@ final class StreamsCatchUp {
     private final String reviewsTopic;
     private final String rollupsTopic;
     private final String changesTopic;
+    private final String householdChangesTopic;
     private final TopicOffsets offsets;
     private final UnreadRecords unread;
     private final NationWatcher nation;
@@ -52,6 +48,7 @@ final class StreamsCatchUp {
         this.reviewsTopic = rig.topics().householdReviews().name();
         this.rollupsTopic = rig.topics().unitRollups().name();
         this.changesTopic = applicationId + "-" + RollupTopology.UNIT_CHANGES + "-repartition";
+        this.householdChangesTopic = applicationId + "-" + RollupTopology.HOUSEHOLD_CHANGES + "-repartition";
         this.offsets = rig.offsets();
         this.unread = rig.unreadRecords();
         this.nation = rig.nation();
@@ -76,8 +73,10 @@ final class StreamsCatchUp {
         if (!shown.equals(expected)) {
             return Check.waiting("NATION rollup to show " + expected + "; it shows " + shown);
         }
-        if (!pendingChangesEmpty()) {
-            return Check.waiting("unit changes waiting for the next flush");
+        long unreadHouseholdChanges = unread.count(offsets.committed(applicationId, householdChangesTopic), UNREAD_READ_LIMIT);
+        if (unreadHouseholdChanges > 0) {
+            return Check.waiting((unreadHouseholdChanges > UNREAD_READ_LIMIT ? "many" : String.format("%,d", unreadHouseholdChanges))
+                    + " household changes not yet processed");
         }
         if (offsets.openTransaction(changesTopic) || offsets.openTransaction(rollupsTopic)) {
             return Check.waiting("an open transaction on " + changesTopic + " or " + rollupsTopic);
@@ -94,17 +93,5 @@ final class StreamsCatchUp {
     /** Reviews per second over the fastest 10 s of committed progress seen by {@link #check()}. */
     double fastestReviewsPerSecond() {
         return pace.fastest(FASTEST_WINDOW);
-    }
-
-    private boolean pendingChangesEmpty() {
-        try {
-            ReadOnlyKeyValueStore<Object, Object> pending = streams.store(StoreQueryParameters.fromNameAndType(
-                    RollupTopology.PENDING_STORE, QueryableStoreTypes.keyValueStore()));
-            try (KeyValueIterator<Object, Object> all = pending.all()) {
-                return !all.hasNext();
-            }
-        } catch (InvalidStateStoreException e) {
-            return false; // migrating or restoring: ask again later
-        }
     }
 }

@@ -110,6 +110,7 @@ public final class Pipeline implements AutoCloseable {
                         bootstrapServers, dataDir.resolve("streams"), settings.getInt(Setting.STREAMS_THREADS),
                         settings.getInt(Setting.KAFKA_REPLICATION_FACTOR)),
                         topics, new RollupOptions(Duration.ofMillis(settings.getLong(Setting.STREAMS_FLUSH_INTERVAL_MS)),
+                                Duration.ofMillis(settings.getLong(Setting.STREAMS_FRESHNESS_BUDGET_MS)),
                                 RollupOptions.DEFAULT_MAX_PENDING_UNITS));
                 running.push(streams);
                 streams.start(STREAMS_START_TIMEOUT);

@@ -25,7 +25,7 @@ final class StreamsService implements AutoCloseable {
 
     StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options) {
         Topology topology = RollupTopology.build(topics, AdminMaps.official(), options);
-        streams = new KafkaStreams(topology, config.properties(topics));
+        streams = new KafkaStreams(topology, config.properties(topics, options));
         streams.setStateListener((now, before) -> {
             LOG.info("Rollup streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {

@@ -13,8 +13,9 @@ import org.apache.kafka.common.config.TopicConfig;
 import vn.povertyreview.schemas.Topics;
 
 /**
- * Creates the product's topics where they are missing, each with the retention its data needs.
- * Existing topics are left as they are: an operator may have tuned them.
+ * Creates the product's topics where they are missing, each with the retention its data needs and
+ * compressed ({@link Topics#COMPRESSION}). Existing topics are left as they are: an operator may
+ * have tuned them.
  */
 public final class TopicSetup {
 
@@ -30,9 +31,9 @@ public final class TopicSetup {
         // rebuilt from: kept forever, never compacted (compaction keeps the last record written, which
         // is not the last review when records arrive out of order).
         list.add(new NewTopic(topics.householdReviews().name(), partitions, replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+                .configs(compressed(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         list.add(new NewTopic(topics.rejectedReviews().name(), partitions, replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(REJECTED_RETENTION_MS))));
+                .configs(compressed(TopicConfig.RETENTION_MS_CONFIG, Long.toString(REJECTED_RETENTION_MS))));
         list.add(compacted(topics.unitRollups().name(), partitions, replication));
         list.add(compacted(topics.adminUnits().name(), partitions, replication));
         list.add(compacted(topics.classificationDisagreements().name(), partitions, replication));
@@ -42,7 +43,7 @@ public final class TopicSetup {
         list.add(compacted(topics.targetStatuses().name(), partitions, replication));
         // Alerts are a record of what was raised: kept forever, like the reviews.
         list.add(new NewTopic(topics.targetGapAlerts().name(), partitions, replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+                .configs(compressed(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         // One partition: every ingest instance reads all tokens from the start.
         list.add(compacted(topics.reviewerTokens().name(), 1, replication));
         return list;
@@ -50,7 +51,11 @@ public final class TopicSetup {
 
     private static NewTopic compacted(String name, int partitions, short replication) {
         return new NewTopic(name, partitions, replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                .configs(compressed(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    private static Map<String, String> compressed(String config, String value) {
+        return Map.of(config, value, TopicConfig.COMPRESSION_TYPE_CONFIG, Topics.COMPRESSION);
     }
 
     /** Creates the missing topics; returns the names it created. */

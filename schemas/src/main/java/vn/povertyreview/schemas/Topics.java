@@ -28,6 +28,13 @@ public record Topics(
         Topic<String, TargetStatus> targetStatuses,
         Topic<String, TargetGapAlert> targetGapAlerts) {
 
+    /**
+     * The compression of every topic the product creates and of every producer writing to one:
+     * reviews, rollups and changelogs repeat most of their bytes, and lz4 costs little CPU. The
+     * broker stores batches as the producer compressed them when the two agree.
+     */
+    public static final String COMPRESSION = "lz4";
+
     public static final String HOUSEHOLD_REVIEWS = "household-reviews";
     public static final String REJECTED_REVIEWS = "household-reviews-rejected";
     public static final String UNIT_ROLLUPS = "unit-rollups";

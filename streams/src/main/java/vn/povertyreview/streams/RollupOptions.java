@@ -3,18 +3,27 @@ package vn.povertyreview.streams;
 import java.time.Duration;
 
 /**
- * Tuning of the rollup topology. {@code flushInterval}: how often summed unit changes are sent on
- * (the delay a reviewer waits to see a rollup move); {@code maxPendingUnits}: how many units may
- * have unsent changes before they are sent early, bounding memory. Immutable.
+ * Tuning of the rollup topology, immutable.
+ *
+ * @param publishInterval how often summed changes are published while the pipeline keeps up with
+ *                        its input (the delay a reviewer waits to see a rollup move)
+ * @param freshnessBudget the longest a change waits under a backlog; publishing less often then
+ *                        means fewer rollups for the same reviews. It is Streams' commit interval.
+ * @param maxPendingUnits how many units a task may hold unsent changes or unpublished rollups for
+ *                        before it sends them early, bounding memory
  */
-public record RollupOptions(Duration flushInterval, long maxPendingUnits) {
+public record RollupOptions(Duration publishInterval, Duration freshnessBudget, long maxPendingUnits) {
 
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
+    public static final Duration DEFAULT_FRESHNESS_BUDGET = Duration.ofSeconds(5);
     public static final long DEFAULT_MAX_PENDING_UNITS = 50_000;
 
     public RollupOptions {
-        if (flushInterval.isNegative() || flushInterval.isZero()) {
-            throw new IllegalArgumentException("flush interval must be positive, got " + flushInterval);
+        requirePositive("publish interval", publishInterval);
+        requirePositive("freshness budget", freshnessBudget);
+        if (freshnessBudget.compareTo(publishInterval) < 0) {
+            throw new IllegalArgumentException("the freshness budget (" + freshnessBudget
+                    + ") must not be shorter than the publish interval (" + publishInterval + ")");
         }
         if (maxPendingUnits < 1) {
             throw new IllegalArgumentException("max pending units must be at least 1, got " + maxPendingUnits);
@@ -22,6 +31,12 @@ public record RollupOptions(Duration flushInterval, long maxPendingUnits) {
     }
 
     public static RollupOptions defaults() {
-        return new RollupOptions(DEFAULT_FLUSH_INTERVAL, DEFAULT_MAX_PENDING_UNITS);
+        return new RollupOptions(DEFAULT_PUBLISH_INTERVAL, DEFAULT_FRESHNESS_BUDGET, DEFAULT_MAX_PENDING_UNITS);
+    }
+
+    private static void requirePositive(String what, Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, got " + duration);
+        }
     }
 }

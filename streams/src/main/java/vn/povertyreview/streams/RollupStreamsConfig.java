@@ -1,7 +1,10 @@
 package vn.povertyreview.streams;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import vn.povertyreview.schemas.Topics;
 
@@ -23,10 +26,15 @@ public record RollupStreamsConfig(
         int replicationFactor) {
 
     public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
-    /** Room for the pending changes of some 100,000 units between two commits, shared by the stream threads. */
-    static final long PENDING_CACHE_BYTES = 64L * 1024 * 1024;
+    /** How much longer than a commit interval a transaction may stay open before the broker aborts it. */
+    private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(60);
 
+    /** The properties with the default rollup options. */
     public Properties properties(Topics topics) {
+        return properties(topics, RollupOptions.defaults());
+    }
+
+    public Properties properties(Topics topics, RollupOptions options) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -34,8 +42,14 @@ public record RollupStreamsConfig(
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        // Only the pending-change store is cached (see RollupTopology); it holds one flush interval's units.
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, PENDING_CACHE_BYTES);
+        // Changes are summed in the topology's own commit buffers; no store uses Streams' record cache.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        // Commits come at the freshness budget under a backlog, and earlier while input is live (CommitPacer).
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.freshnessBudget().toMillis());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) options.freshnessBudget().plus(TRANSACTION_MARGIN).toMillis());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableReviewHandler.class);
         // The behaviour Kafka 5 makes the default; set now so that an upgrade changes nothing.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

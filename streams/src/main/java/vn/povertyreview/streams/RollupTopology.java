@@ -33,6 +33,8 @@ import vn.povertyreview.streams.internal.HouseholdOutcome.Checked;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Disagreement;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
 import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
+import vn.povertyreview.streams.internal.PendingChange;
+import vn.povertyreview.streams.internal.CommitBuffer;
 import vn.povertyreview.streams.internal.GlobalTableUpdater;
 import vn.povertyreview.streams.internal.ReviewCheckProcessor;
 import vn.povertyreview.streams.internal.TargetOutcome;
@@ -76,7 +78,12 @@ import vn.povertyreview.streams.internal.VillageNames;
 public final class RollupTopology {
 
     public static final String HISTORY_STORE = "household-history-store";
+    /** In memory, per task: each unit's summed change since the last commit. */
+    public static final String CHANGE_BUFFER = "unit-change-buffer";
+    /** Logged: changes kept at a commit that came between two publish times, sent with the next. */
     public static final String PENDING_STORE = "unit-pending-change-store";
+    /** In memory, per task: the units whose rollup changed since the last commit. */
+    public static final String DUE_ROLLUP_STORE = "unit-due-rollup-store";
     public static final String ROLLUP_STORE = "unit-rollup-store";
     public static final String HOUSEHOLD_CHANGES = "household-changes";
     public static final String UNIT_CHANGES = "unit-changes";
@@ -106,13 +113,14 @@ public final class RollupTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HISTORY_STORE), keys, AvroSerde.of(HouseholdYears.class)).withCachingDisabled());
-        // In memory: it only ever holds the changes of one flush interval, and its changelog restores it.
-        // Cached: every household change rewrites the same few units (its commune, province, the
-        // nation), and the cache sends each unit's changelog record once per commit, not once per change.
+        // Every household change rewrites the same few units (its commune, province, the nation):
+        // summed in memory and sent once per commit, inside the commit's transaction.
+        builder.addStateStore(CommitBuffer.<String, PendingChange>builder(CHANGE_BUFFER));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(PENDING_STORE), keys, tallies).withCachingEnabled());
+                Stores.inMemoryKeyValueStore(PENDING_STORE), keys, tallies).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ROLLUP_STORE), keys, tallies).withCachingDisabled());
+        builder.addStateStore(CommitBuffer.builder(DUE_ROLLUP_STORE));
 
         Map<String, KStream<String, HouseholdOutcome>> checked = builder
                 .stream(topics.householdReviews().name(),
@@ -127,9 +135,9 @@ public final class RollupTopology {
         Map<String, KStream<String, HouseholdOutcome>> outcomes = checked.get("household-review-checked")
                 .mapValues(outcome -> ((Checked) outcome).change(), Named.as("household-change"))
                 .repartition(Repartitioned.with(keys, AvroSerde.of(HouseholdChange.class)).withName(HOUSEHOLD_CHANGES))
-                .process(() -> new HouseholdHistoryProcessor(succession, HISTORY_STORE, PENDING_STORE,
-                                options.flushInterval(), options.maxPendingUnits()),
-                        Named.as("household-history"), HISTORY_STORE, PENDING_STORE)
+                .process(() -> new HouseholdHistoryProcessor(succession, HISTORY_STORE, CHANGE_BUFFER, PENDING_STORE,
+                                options.publishInterval(), options.maxPendingUnits()),
+                        Named.as("household-history"), HISTORY_STORE, CHANGE_BUFFER, PENDING_STORE)
                 .split(Named.as("household-outcome-"))
                 .branch((key, outcome) -> outcome instanceof Rejection, Branched.as("rejected"))
                 .branch((key, outcome) -> outcome instanceof Disagreement, Branched.as("disagreement"))
@@ -153,7 +161,9 @@ public final class RollupTopology {
 
         KStream<String, UnitRollup> rollups = unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
                 .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
-                .process(() -> new UnitRollupProcessor(directory, standards, ROLLUP_STORE), Named.as("unit-rollup"), ROLLUP_STORE);
+                .process(() -> new UnitRollupProcessor(directory, standards, ROLLUP_STORE, DUE_ROLLUP_STORE,
+                                options.publishInterval(), options.maxPendingUnits()),
+                        Named.as("unit-rollup"), ROLLUP_STORE, DUE_ROLLUP_STORE);
         rollups.to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
                 .withName("unit-rollups-sink"));
 
@@ -190,7 +200,7 @@ public final class RollupTopology {
                 Stores.persistentKeyValueStore(TARGET_ALERT_STORE), keys, Serdes.Long()).withCachingDisabled());
 
         Map<String, KStream<String, TargetOutcome>> outcomes = rollups
-                .process(() -> new TargetStatusProcessor(directory, inputChanges, options.flushInterval(), ROLLUP_STORE,
+                .process(() -> new TargetStatusProcessor(directory, inputChanges, options.publishInterval(), ROLLUP_STORE,
                                 TARGET_STORE, CLOSURE_STORE, TARGET_STATUS_STORE, TARGET_ALERT_STORE),
                         Named.as("target-status"), ROLLUP_STORE, TARGET_STATUS_STORE, TARGET_ALERT_STORE)
                 .split(Named.as("target-outcome-"))

@@ -68,7 +68,7 @@ final class RollupHarness implements AutoCloseable {
         Topics topics = Topics.withDefaultNames();
         Properties props = new RollupStreamsConfig("rollup-test", "unused:9092", stateDir, 1, 1)
                 .properties(topics);
-        driver = new TopologyTestDriver(RollupTopology.build(topics, MAPS, new RollupOptions(FLUSH, 50_000)), props, clock);
+        driver = new TopologyTestDriver(RollupTopology.build(topics, MAPS, new RollupOptions(FLUSH, FLUSH, 50_000)), props, clock);
         reviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),
                 topics.householdReviews().valueSerde().serializer());
         rawReviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),

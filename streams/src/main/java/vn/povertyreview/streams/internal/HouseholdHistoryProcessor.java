@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -52,10 +51,13 @@ import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
  * function of the stored history, so what is taken out is exactly what was put in. All years of a
  * household are in one state because the input is repartitioned by household id.
  *
- * <p>Changes are summed per unit in a logged store and sent when the wall-clock flush interval
- * passes (or the store grows large), so a busy commune costs one downstream update per interval
- * instead of one per household. The store is part of the exactly-once transaction, so a crash
- * between two flushes loses nothing.
+ * <p>Changes are summed per unit in memory ({@link CommitBuffer}) and sent inside a commit's
+ * transaction (or earlier, when too many units are pending), so a busy commune costs one downstream
+ * change per commit instead of one per household. Commits come at publish times ({@link
+ * CommitPacer}) or at the freshness budget; a commit that comes sooner after the last sending than
+ * half a publish interval (a rebalance, say) keeps the summed changes in a logged store instead,
+ * to be sent with the next. Either way nothing pending survives a commit unhandled, so a crash
+ * loses nothing.
  *
  * <p>Every change of a year's counted review also says whether the household-year now disagrees
  * with the poverty standard (the disagreement, for analysts to list) or no longer does (a tombstone).
@@ -66,20 +68,25 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
 
     private final AdminSuccession succession;
     private final String historyStoreName;
+    private final String bufferName;
     private final String pendingStoreName;
-    private final Duration flushInterval;
+    private final Duration publishInterval;
     private final long maxPendingUnits;
 
     private ProcessorContext<String, HouseholdOutcome> context;
     private KeyValueStore<String, HouseholdYears> histories;
+    private CommitBuffer<String, PendingChange> buffer;
     private KeyValueStore<String, UnitTally> pending;
+    private CommitPacer pacer;
+    private long lastSentAt = Long.MIN_VALUE;
 
-    public HouseholdHistoryProcessor(AdminSuccession succession, String historyStoreName, String pendingStoreName,
-            Duration flushInterval, long maxPendingUnits) {
+    public HouseholdHistoryProcessor(AdminSuccession succession, String historyStoreName, String bufferName,
+            String pendingStoreName, Duration publishInterval, long maxPendingUnits) {
         this.succession = succession;
         this.historyStoreName = historyStoreName;
+        this.bufferName = bufferName;
         this.pendingStoreName = pendingStoreName;
-        this.flushInterval = flushInterval;
+        this.publishInterval = publishInterval;
         this.maxPendingUnits = maxPendingUnits;
     }
 
@@ -87,13 +94,16 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     public void init(ProcessorContext<String, HouseholdOutcome> context) {
         this.context = context;
         this.histories = context.getStateStore(historyStoreName);
+        this.buffer = context.getStateStore(bufferName);
         this.pending = context.getStateStore(pendingStoreName);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushPending());
+        this.pacer = new CommitPacer(context, publishInterval);
+        buffer.onCommit(context, this::atCommit);
     }
 
     @Override
     public void process(Record<String, HouseholdChange> record) {
         HouseholdChange change = record.value();
+        pacer.handled(record.timestamp());
         HouseholdYears stored = histories.get(record.key());
         TreeMap<Integer, HouseholdYear> before = byYear(stored);
         HouseholdYear old = before.get(change.getReviewYear());
@@ -107,8 +117,8 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         sendChanges(change.getReviewYear(), history(before), history(after), record.timestamp());
         sendDisagreement(change.getHouseholdId(), change.getReviewYear(), old, updated, record.timestamp());
         histories.put(record.key(), new HouseholdYears(new ArrayList<>(after.values())));
-        if (pending.approximateNumEntries() >= maxPendingUnits) {
-            flushPending();
+        if (buffer.size() >= maxPendingUnits) {
+            buffer.drain(this::send);
         }
     }
 
@@ -168,24 +178,46 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     }
 
     private void addPending(String unitKey, Tally delta, long timestamp) {
-        UnitTally current = pending.get(unitKey);
-        Tally sum = current == null ? delta : Tallies.counts(current).plus(delta);
-        long asOf = current == null ? timestamp : Math.max(current.getAsOf(), timestamp);
-        pending.put(unitKey, Tallies.stored(sum, asOf, 0));
+        buffer.merge(unitKey, new PendingChange(delta, timestamp), PendingChange::plus);
     }
 
-    /** Sends every unit's summed change downstream and forgets it; changes that cancelled out are dropped. */
-    private void flushPending() {
-        List<KeyValue<String, UnitTally>> changes = new ArrayList<>();
+    /** At every commit: send the summed changes, with any kept, or keep them until the next publish time. */
+    private void atCommit(Map<String, PendingChange> changes) {
+        pacer.committing();
+        long now = context.currentSystemTimeMs();
+        if (lastSentAt != Long.MIN_VALUE && now - lastSentAt < publishInterval.toMillis() / 2) {
+            changes.forEach((unitKey, change) -> {
+                PendingChange sum = kept(unitKey).plus(change);
+                pending.put(unitKey, Tallies.stored(sum.change(), sum.asOf(), 0));
+            });
+            return;
+        }
+        lastSentAt = now;
+        List<KeyValue<String, UnitTally>> kept = new ArrayList<>();
         try (KeyValueIterator<String, UnitTally> all = pending.all()) {
-            all.forEachRemaining(changes::add);
+            all.forEachRemaining(kept::add);
         }
-        for (KeyValue<String, UnitTally> change : changes) {
-            if (!Tallies.counts(change.value).isZero()) {
-                context.forward(new Record<>(change.key, new UnitChange(change.value), change.value.getAsOf()));
+        for (KeyValue<String, UnitTally> entry : kept) {
+            changes.merge(entry.key, new PendingChange(Tallies.counts(entry.value), entry.value.getAsOf()), PendingChange::plus);
+            pending.delete(entry.key);
+        }
+        send(changes);
+    }
+
+    /** The change kept for a unit at earlier commits, zero if none. */
+    private PendingChange kept(String unitKey) {
+        UnitTally stored = pending.get(unitKey);
+        return stored == null ? new PendingChange(Tally.ZERO, Long.MIN_VALUE) : new PendingChange(Tallies.counts(stored), stored.getAsOf());
+    }
+
+    /** Sends every unit's summed change downstream; changes that cancelled out are dropped. */
+    private void send(Map<String, PendingChange> changes) {
+        changes.forEach((unitKey, change) -> {
+            if (!change.change().isZero()) {
+                context.forward(new Record<>(unitKey, new UnitChange(Tallies.stored(change.change(), change.asOf(), 0)),
+                        change.asOf()));
             }
-            pending.delete(change.key);
-        }
+        });
     }
 
     private static TreeMap<Integer, HouseholdYear> byYear(HouseholdYears stored) {

@@ -1,5 +1,6 @@
 package vn.povertyreview.streams.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,10 @@ import vn.povertyreview.schemas.internal.UnitTally;
  * <p>A change may instead carry a village's registered name: it is kept with the sum and, if the
  * village already has a rollup, the rollup is published again under the new name. A village with
  * no counted household keeps the name without getting a rollup.
+ *
+ * <p>The sum is stored at every change, but a unit's rollup is published once per commit, with the
+ * state it has then ({@link CommitBuffer}): many changes to one unit between two commits cost one
+ * rollup. When commits come is told by {@link CommitPacer}.
  */
 public final class UnitRollupProcessor implements Processor<String, UnitTally, String, UnitRollup> {
 
@@ -48,21 +53,40 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     private final UnitDirectory directory;
     private final PovertyStandards standards;
     private final String storeName;
+    private final String dueStoreName;
+    private final Duration publishInterval;
+    private final long maxDueRollups;
 
     private ProcessorContext<String, UnitRollup> context;
     private KeyValueStore<String, UnitTally> sums;
+    private CommitBuffer<String, DueRollup> due;
+    private CommitPacer pacer;
     private Sensor balanceViolations;
 
-    public UnitRollupProcessor(UnitDirectory directory, PovertyStandards standards, String storeName) {
+    public UnitRollupProcessor(UnitDirectory directory, PovertyStandards standards, String storeName, String dueStoreName,
+            Duration publishInterval, long maxDueRollups) {
         this.directory = directory;
         this.standards = standards;
         this.storeName = storeName;
+        this.dueStoreName = dueStoreName;
+        this.publishInterval = publishInterval;
+        this.maxDueRollups = maxDueRollups;
+    }
+
+    /** A unit whose rollup is to be published at the next commit, as it stands now. */
+    private record DueRollup(UnitKey key, AdminUnit unit, String name, Tally sum, long revision, long asOf) {
     }
 
     @Override
     public void init(ProcessorContext<String, UnitRollup> context) {
         this.context = context;
         this.sums = context.getStateStore(storeName);
+        this.due = context.getStateStore(dueStoreName);
+        this.pacer = new CommitPacer(context, publishInterval);
+        due.onCommit(context, rollups -> {
+            pacer.committing();
+            publish(rollups);
+        });
         String task = context.taskId().toString();
         balanceViolations = context.metrics().addSensor(BALANCE_VIOLATIONS_METRIC + "-" + task, Sensor.RecordingLevel.INFO);
         balanceViolations.add(new MetricName(BALANCE_VIOLATIONS_METRIC, METRIC_GROUP,
@@ -77,6 +101,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
 
     @Override
     public void process(Record<String, UnitTally> change) {
+        pacer.handled(change.timestamp());
         UnitKey key = UnitKey.parse(change.key());
         Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
         if (unit.isEmpty()) {
@@ -102,7 +127,15 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         long asOf = previous == null ? change.value().getAsOf() : Math.max(previous.getAsOf(), change.value().getAsOf());
         sums.put(change.key(), Tallies.stored(sum, asOf, revision, registeredName));
         String name = registeredName != null ? registeredName : unit.get().name();
-        context.forward(new Record<>(change.key(), rollup(key, unit.get(), name, sum, revision, asOf), asOf));
+        due.put(change.key(), new DueRollup(key, unit.get(), name, sum, revision, asOf));
+        if (due.size() >= maxDueRollups) {
+            due.drain(this::publish);
+        }
+    }
+
+    private void publish(Map<String, DueRollup> rollups) {
+        rollups.forEach((unitKey, r) -> context.forward(
+                new Record<>(unitKey, rollup(r.key(), r.unit(), r.name(), r.sum(), r.revision(), r.asOf()), r.asOf())));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.povertyreview.schemas.Topics;
 
 /** The Kafka client configurations of the ingest service, in one place. */
 public final class KafkaClientSettings {
@@ -39,6 +40,7 @@ public final class KafkaClientSettings {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, Topics.COMPRESSION);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         // The client requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
