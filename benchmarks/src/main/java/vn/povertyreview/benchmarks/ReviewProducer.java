@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import vn.povertyreview.schemas.HouseholdPartition;
 
 /**
  * Sends a workload to household-reviews the way ingest does: idempotent and acknowledged by all
@@ -18,12 +19,13 @@ final class ReviewProducer implements AutoCloseable {
 
     private final Producer<byte[], byte[]> producer;
     private final String topic;
+    private final int partitions;
 
     ReviewProducer(String bootstrapServers, String topic) {
         this.topic = topic;
         this.producer = new KafkaProducer<>(properties(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
         // Fetch the topic's metadata now, so the first timed send does not wait for it.
-        producer.partitionsFor(topic);
+        this.partitions = producer.partitionsFor(topic).size();
     }
 
     private static Properties properties(String bootstrapServers) {
@@ -46,7 +48,9 @@ final class ReviewProducer implements AutoCloseable {
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         for (Workload.Message message : workload.records()) {
-            producer.send(new ProducerRecord<>(topic, message.key(), message.value()), (metadata, error) -> {
+            // As ingest does: every review year of a household in the household's partition.
+            int partition = HouseholdPartition.of(message.householdId(), partitions);
+            producer.send(new ProducerRecord<>(topic, partition, message.key(), message.value()), (metadata, error) -> {
                 if (error == null) {
                     acknowledged.incrementAndGet();
                 } else {

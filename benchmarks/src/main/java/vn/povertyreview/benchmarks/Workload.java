@@ -17,8 +17,8 @@ record Workload(String name, List<Message> records, int households, int updates,
         records = List.copyOf(records);
     }
 
-    /** One household-reviews record as the topic holds it. */
-    record Message(byte[] key, byte[] value) {
+    /** One household-reviews record as the topic holds it, and the household whose partition it goes to. */
+    record Message(byte[] key, byte[] value, String householdId) {
     }
 
     /** Serialized key and value bytes, the payload a producer sends. */

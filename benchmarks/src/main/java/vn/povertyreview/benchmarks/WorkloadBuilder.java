@@ -94,6 +94,6 @@ final class WorkloadBuilder {
     private Workload.Message message(Review review, Serializer<String> keys, Serializer<HouseholdReview> values) {
         String key = new HouseholdKey(review.reviewYear(), review.householdId()).toString();
         return new Workload.Message(keys.serialize(reviews.name(), key),
-                values.serialize(reviews.name(), ReviewRecords.toAvro(review)));
+                values.serialize(reviews.name(), ReviewRecords.toAvro(review)), review.householdId());
     }
 }

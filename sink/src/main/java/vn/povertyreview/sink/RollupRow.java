@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
+import vn.povertyreview.domain.rollup.UnitReport;
+import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.schemas.UnitRollups;
 
 /**
  * One row of {@code unit_rollup}: the figures and measures of one unit in one review year at one
- * revision. A figure or measure missing from the maps is not set (NULL in the table): a record
- * written before the figure existed, an average-living figure of a year whose standard sets no
- * band, or an undefined measure. Immutable and thread-safe.
+ * revision. A figure or measure missing from the maps is not set (NULL in the table): a version-2
+ * record written before the figure existed, an average-living figure of a year whose standard sets
+ * no band, or an undefined measure. Immutable and thread-safe.
  */
 public record RollupRow(
         String unitCode,
@@ -35,6 +38,7 @@ public record RollupRow(
     private static final Logger LOG = LoggerFactory.getLogger(RollupRow.class);
     /** Names from a newer producer that this version does not know, each logged once. */
     private static final Set<String> UNKNOWN_NAMES = ConcurrentHashMap.newKeySet();
+    private static final PovertyStandards STANDARDS = PovertyStandards.official();
 
     public RollupRow {
         EnumMap<Figure, Long> figureCopy = new EnumMap<>(Figure.class);
@@ -46,36 +50,21 @@ public record RollupRow(
     }
 
     /**
-     * The row of a rollup record. The explicit fields (households, poor, near-poor, their rates)
-     * fill their figures and measures, so that a record written before the maps existed still sets
-     * them; names this version does not know are left out.
+     * The row of a rollup record, with its figures and measures as {@link UnitRollups#report} reads
+     * them, whichever version wrote it; names a version-2 record carries that this version does not
+     * know are left out, and logged once each.
      *
      * @throws IllegalArgumentException if a measure is not a plain decimal number
      */
     public static RollupRow of(UnitRollup rollup) {
-        Map<Figure, Long> figures = new EnumMap<>(Figure.class);
-        if (rollup.getFigures() != null) {
-            rollup.getFigures().forEach((name, count) -> {
-                Figure figure = known(Figure.class, name);
-                if (figure != null && count != null) {
-                    figures.put(figure, count);
+        UnitReport report = UnitRollups.report(rollup, STANDARDS);
+        if (rollup.getCounts().isEmpty()) {
+            for (String name : UnitRollups.unknownNames(rollup)) {
+                if (UNKNOWN_NAMES.add(name)) {
+                    LOG.warn("Ignoring {} of unit rollups: this sink does not know it (a newer producer?)", name);
                 }
-            });
+            }
         }
-        figures.put(Figure.HOUSEHOLDS, rollup.getTotalHouseholds());
-        figures.put(Figure.POOR, rollup.getPoorHouseholds());
-        figures.put(Figure.NEAR_POOR, rollup.getNearPoorHouseholds());
-        Map<Measure, BigDecimal> measures = new EnumMap<>(Measure.class);
-        if (rollup.getMeasures() != null) {
-            rollup.getMeasures().forEach((name, text) -> {
-                Measure measure = known(Measure.class, name);
-                if (measure != null && text != null) {
-                    measures.put(measure, decimal(rollup, name, text));
-                }
-            });
-        }
-        measures.put(Measure.POOR_RATE, rollup.getPoorRate());
-        measures.put(Measure.NEAR_POOR_RATE, rollup.getNearPoorRate());
         return new RollupRow(
                 rollup.getUnitCode(),
                 rollup.getReviewYear(),
@@ -83,8 +72,8 @@ public record RollupRow(
                 rollup.getLevel().name(),
                 rollup.getUnitName(),
                 rollup.getParentCode(),
-                figures,
-                measures,
+                report.figures(),
+                report.measures(),
                 rollup.getRevision(),
                 rollup.getUpdatedAt().atOffset(ZoneOffset.UTC));
     }
@@ -97,25 +86,5 @@ public record RollupRow(
     /** The measure, or null when it is not set. */
     public BigDecimal measure(Measure measure) {
         return measures.get(measure);
-    }
-
-    private static <E extends Enum<E>> E known(Class<E> type, String name) {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            if (UNKNOWN_NAMES.add(type.getSimpleName() + "." + name)) {
-                LOG.warn("Ignoring {} {} of unit rollups: this sink does not know it (a newer producer?)", type.getSimpleName(), name);
-            }
-            return null;
-        }
-    }
-
-    private static BigDecimal decimal(UnitRollup rollup, String name, String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("measure " + name + " of " + rollup.getReviewYear() + "/" + rollup.getUnitCode()
-                    + " is not a decimal number: '" + text + "'", e);
-        }
     }
 }

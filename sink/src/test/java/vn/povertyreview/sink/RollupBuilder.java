@@ -1,7 +1,9 @@
 package vn.povertyreview.sink;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.povertyreview.domain.admin.AdminMaps;
@@ -9,6 +11,7 @@ import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Rates;
+import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
@@ -33,6 +36,7 @@ final class RollupBuilder {
     private Instant updatedAt = Instant.parse("2024-11-20T08:30:00.123Z");
     private Map<String, Long> figures = Map.of();
     private Map<String, String> measures = Map.of();
+    private List<Long> counts = List.of();
 
     private RollupBuilder(int reviewYear, String unitCode) {
         this.reviewYear = reviewYear;
@@ -59,6 +63,16 @@ final class RollupBuilder {
         Map<String, String> measureMap = new LinkedHashMap<>();
         report.measures().forEach((measure, value) -> measureMap.put(measure.name(), value.toPlainString()));
         return maps(figureMap, measureMap);
+    }
+
+    /** The unit's sum as version 3 writes it: counts in figure order, no maps. */
+    RollupBuilder counts(Tally sum) {
+        households(sum.get(Figure.HOUSEHOLDS), sum.get(Figure.POOR), sum.get(Figure.NEAR_POOR));
+        this.counts = new ArrayList<>();
+        for (long count : sum.toArray()) {
+            counts.add(count);
+        }
+        return maps(Map.of(), Map.of());
     }
 
     /** The figure and measure maps exactly as given: any names, any texts. */
@@ -95,6 +109,7 @@ final class RollupBuilder {
                 .setUpdatedAt(updatedAt)
                 .setFigures(figures)
                 .setMeasures(measures)
+                .setCounts(counts)
                 .build();
     }
 

@@ -101,6 +101,34 @@ class RollupWriterTest {
     }
 
     @Test
+    void writesEveryFigureAndMeasureOfARecordThatCarriesCountsAsTheYearsStandardDerivesThem() {
+        Tally sum = distinctCounts(0, 60);
+        UnitReport report = UnitReport.of(sum, STANDARDS.forReviewYear(2025));
+
+        writer.write(List.of(aRollupOf(2025, "15271").counts(sum).at(0, 0)), Map.of());
+
+        Map<String, Object> row = row("15271", 2025);
+        for (Figure figure : Figure.values()) {
+            assertThat(row.get(figure.column())).as("%s in %s", figure, figure.column()).isEqualTo(report.figures().get(figure));
+        }
+        for (Measure measure : Measure.values()) {
+            assertThat(row.get(measure.column())).as("%s in %s", measure, measure.column()).isEqualTo(report.measures().get(measure));
+        }
+        assertThat(row.get("multidimensional_intensity")).isEqualTo(new BigDecimal("0.333333"));
+    }
+
+    @Test
+    void writesNullForTheAverageLivingOfA2027RecordThatCarriesCounts() {
+        writer.write(List.of(aRollupOf(2027, "15271").counts(distinctCounts(0, 0)).at(0, 0)), Map.of());
+
+        assertThat(row("15271", 2027))
+                .containsEntry("average_living", null)
+                .containsEntry("average_living_agriculture", null)
+                .containsEntry("multidimensional_intensity", null)
+                .containsEntry("total_households", 1_000L);
+    }
+
+    @Test
     void writesNullForAnAverageLivingFigureAndAMeasureThatAreNotSet() {
         // 2027: the standard sets no average-living band; nobody is multidimensionally poor, so no intensity.
         UnitReport report = UnitReport.of(distinctCounts(0, 0), STANDARDS.forReviewYear(2027));

@@ -24,7 +24,6 @@ import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitRollup;
-import vn.povertyreview.schemas.internal.HouseholdChange;
 import vn.povertyreview.schemas.internal.HouseholdYears;
 import vn.povertyreview.schemas.internal.UnitTally;
 import vn.povertyreview.streams.internal.HouseholdHistoryProcessor;
@@ -50,8 +49,9 @@ import vn.povertyreview.streams.internal.VillageNames;
  *
  * <pre>
  * household-reviews ─► household-review-check ─┬─► household-reviews-rejected (breaks a rule)
- *   (key year/household)                       └─► household-changes (repartition by household id)
- *      ─► household-history [household-history-store, unit-pending-change-store]
+ *   (key year/household,                       │
+ *    partitioned by household)                 └─► household-history [household-history-store,
+ *                                                    unit-change-buffer, unit-pending-change-store]
  *            ├─► household-reviews-rejected (a withdrawal for another commune)
  *            ├─► classification-disagreements (key year/household)
  *            └─► unit-changes (repartition by year/unit) ─► unit-rollup [unit-rollup-store] ─┬─► unit-rollups
@@ -69,11 +69,12 @@ import vn.povertyreview.streams.internal.VillageNames;
  * ancestors' closures, so they are global stores. When statuses are computed and alerts raised is
  * told by {@link TargetStatusProcessor}.
  *
- * The repartition by household id puts all review years of a household in one task, which the
- * movement figures need (escaped, newly poor, re-poor compare a household's years). Each
- * household change costs one state read and write, a recount of that household's few years and a
- * few summed unit changes. Every stateful step is named so that internal topics and stores keep
- * their names as the topology grows.
+ * Reviews arrive partitioned by household id ({@link vn.povertyreview.schemas.HouseholdPartition},
+ * chosen by ingest), which puts all review years of a household in one task, as the movement
+ * figures need (escaped, newly poor, re-poor compare a household's years), without a repartition.
+ * Each household change costs one state read and write, a recount of that household's few years
+ * and a few unit changes summed in memory until the commit. Every stateful step is named so that
+ * internal topics and stores keep their names as the topology grows.
  */
 public final class RollupTopology {
 
@@ -85,7 +86,6 @@ public final class RollupTopology {
     /** In memory, per task: the units whose rollup changed since the last commit. */
     public static final String DUE_ROLLUP_STORE = "unit-due-rollup-store";
     public static final String ROLLUP_STORE = "unit-rollup-store";
-    public static final String HOUSEHOLD_CHANGES = "household-changes";
     public static final String UNIT_CHANGES = "unit-changes";
     /** Global: the reduction targets, key {@code <reviewYear>/<unitCode>/<measure>}. */
     public static final String TARGET_STORE = "reduction-target-store";
@@ -134,7 +134,6 @@ public final class RollupTopology {
 
         Map<String, KStream<String, HouseholdOutcome>> outcomes = checked.get("household-review-checked")
                 .mapValues(outcome -> ((Checked) outcome).change(), Named.as("household-change"))
-                .repartition(Repartitioned.with(keys, AvroSerde.of(HouseholdChange.class)).withName(HOUSEHOLD_CHANGES))
                 .process(() -> new HouseholdHistoryProcessor(succession, HISTORY_STORE, CHANGE_BUFFER, PENDING_STORE,
                                 options.publishInterval(), options.maxPendingUnits()),
                         Named.as("household-history"), HISTORY_STORE, CHANGE_BUFFER, PENDING_STORE)
@@ -161,7 +160,7 @@ public final class RollupTopology {
 
         KStream<String, UnitRollup> rollups = unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
                 .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
-                .process(() -> new UnitRollupProcessor(directory, standards, ROLLUP_STORE, DUE_ROLLUP_STORE,
+                .process(() -> new UnitRollupProcessor(directory, ROLLUP_STORE, DUE_ROLLUP_STORE,
                                 options.publishInterval(), options.maxPendingUnits()),
                         Named.as("unit-rollup"), ROLLUP_STORE, DUE_ROLLUP_STORE);
         rollups.to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())

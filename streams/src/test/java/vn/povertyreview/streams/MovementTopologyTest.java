@@ -67,7 +67,7 @@ class MovementTopologyTest {
         Map<Figure, Long> figures = new EnumMap<>(Figure.class);
         for (MovementFigure movement : MovementFigure.values()) {
             Figure figure = Figure.of(movement);
-            long count = rollup.getFigures().get(figure.name());
+            long count = RollupValues.figures(rollup).get(figure.name());
             if (count != 0) {
                 figures.put(figure, count);
             }
@@ -163,7 +163,7 @@ class MovementTopologyTest {
     /** A figure of a unit's rollup of the year; zero when the unit has no rollup. */
     private long figure(int year, String unitCode, Figure figure) {
         UnitRollup rollup = pipeline.settle().get(year + "/" + unitCode);
-        return rollup == null ? 0 : rollup.getFigures().get(figure.name());
+        return rollup == null ? 0 : RollupValues.figures(rollup).get(figure.name());
     }
 
     @Test

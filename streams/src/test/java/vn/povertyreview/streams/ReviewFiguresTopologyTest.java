@@ -44,11 +44,11 @@ class ReviewFiguresTopologyTest {
     }
 
     private long figure(int year, Figure figure) {
-        return commune(year).getFigures().get(figure.name());
+        return RollupValues.figures(commune(year)).get(figure.name());
     }
 
     private String measure(int year, Measure measure) {
-        return commune(year).getMeasures().get(measure.name());
+        return RollupValues.measures(commune(year)).get(measure.name());
     }
 
     @Test
@@ -118,7 +118,7 @@ class ReviewFiguresTopologyTest {
 
         assertThat(figure(2026, Figure.AVERAGE_LIVING)).as("at the upper line and one dong above the poverty line").isEqualTo(2);
         assertThat(figure(2026, Figure.AVERAGE_LIVING_AGRICULTURE)).isEqualTo(1);
-        assertThat(commune(2027).getFigures()).as("2027–2030 sets no band: not set, not zero")
+        assertThat(RollupValues.figures(commune(2027))).as("2027–2030 sets no band: not set, not zero")
                 .doesNotContainKeys(Figure.AVERAGE_LIVING.name(), Figure.AVERAGE_LIVING_AGRICULTURE.name())
                 .containsEntry(Figure.HOUSEHOLDS.name(), 1L);
     }
@@ -150,7 +150,7 @@ class ReviewFiguresTopologyTest {
     void leavesTheAverageIntensityUnsetWhenNoHouseholdIsMultidimensionallyPoor() {
         pipeline.submit(aReview().household("HH-1").year(2025).inVillage(VILLAGE).nearPoor().deprivedIn(Indicator.TELECOM));
 
-        assertThat(commune(2025).getMeasures()).doesNotContainKey(Measure.MULTIDIMENSIONAL_INTENSITY.name())
+        assertThat(RollupValues.measures(commune(2025))).doesNotContainKey(Measure.MULTIDIMENSIONAL_INTENSITY.name())
                 .containsEntry(Measure.MULTIDIMENSIONAL_HEADCOUNT_RATIO.name(), "0.000000");
     }
 }

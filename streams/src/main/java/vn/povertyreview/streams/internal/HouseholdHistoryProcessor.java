@@ -78,7 +78,8 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     private CommitBuffer<String, PendingChange> buffer;
     private KeyValueStore<String, UnitTally> pending;
     private CommitPacer pacer;
-    private long lastSentAt = Long.MIN_VALUE;
+    /** When changes were last sent; the start of the task counts as one such time. */
+    private long lastSentAt;
 
     public HouseholdHistoryProcessor(AdminSuccession succession, String historyStoreName, String bufferName,
             String pendingStoreName, Duration publishInterval, long maxPendingUnits) {
@@ -98,6 +99,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         this.pending = context.getStateStore(pendingStoreName);
         this.pacer = new CommitPacer(context, publishInterval);
         buffer.onCommit(context, this::atCommit);
+        this.lastSentAt = context.currentSystemTimeMs();
     }
 
     @Override
@@ -185,7 +187,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     private void atCommit(Map<String, PendingChange> changes) {
         pacer.committing();
         long now = context.currentSystemTimeMs();
-        if (lastSentAt != Long.MIN_VALUE && now - lastSentAt < publishInterval.toMillis() / 2) {
+        if (now - lastSentAt < publishInterval.toMillis() / 2) {
             changes.forEach((unitKey, change) -> {
                 PendingChange sum = kept(unitKey).plus(change);
                 pending.put(unitKey, Tallies.stored(sum.change(), sum.asOf(), 0));

@@ -2,7 +2,6 @@ package vn.povertyreview.streams.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +20,6 @@ import vn.povertyreview.domain.movement.BalanceViolation;
 import vn.povertyreview.domain.movement.MovementBalance;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.HouseholdYearFigures;
-import vn.povertyreview.domain.rollup.UnitReport;
-import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.domain.rollup.Rates;
 import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.schemas.UnitKey;
@@ -51,7 +48,6 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     public static final String METRIC_GROUP = "poverty-rollup-metrics";
 
     private final UnitDirectory directory;
-    private final PovertyStandards standards;
     private final String storeName;
     private final String dueStoreName;
     private final Duration publishInterval;
@@ -63,10 +59,9 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     private CommitPacer pacer;
     private Sensor balanceViolations;
 
-    public UnitRollupProcessor(UnitDirectory directory, PovertyStandards standards, String storeName, String dueStoreName,
+    public UnitRollupProcessor(UnitDirectory directory, String storeName, String dueStoreName,
             Duration publishInterval, long maxDueRollups) {
         this.directory = directory;
-        this.standards = standards;
         this.storeName = storeName;
         this.dueStoreName = dueStoreName;
         this.publishInterval = publishInterval;
@@ -153,13 +148,13 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         }
     }
 
+    /**
+     * The published rollup: the unit, the explicit counts and rates, and the whole sum as counts in
+     * {@link Figure} order, from which consumers derive every figure and measure with the year's
+     * standard ({@code UnitRollups.report}).
+     */
     private UnitRollup rollup(UnitKey key, AdminUnit unit, String name, Tally sum, long revision, long asOf) {
         long total = sum.get(Figure.HOUSEHOLDS);
-        UnitReport report = UnitReport.of(sum, standards.forReviewYear(key.reviewYear()));
-        Map<String, Long> figures = new LinkedHashMap<>();
-        report.figures().forEach((figure, count) -> figures.put(figure.name(), count));
-        Map<String, String> measures = new LinkedHashMap<>();
-        report.measures().forEach((measure, value) -> measures.put(measure.name(), value.toPlainString()));
         return UnitRollup.newBuilder()
                 .setUnitCode(key.unitCode())
                 .setReviewYear(key.reviewYear())
@@ -174,8 +169,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
                 .setNearPoorRate(Rates.percent(sum.get(Figure.NEAR_POOR), total))
                 .setRevision(revision)
                 .setUpdatedAt(Instant.ofEpochMilli(asOf))
-                .setFigures(figures)
-                .setMeasures(measures)
+                .setCounts(Tallies.list(sum))
                 .build();
     }
 }

@@ -71,8 +71,8 @@ public final class ReviewWithdrawalHandler implements Handler {
         }
         Access.requireCommune(caller, communeCode);
 
-        String key = new HouseholdKey(reviewYear, householdId).toString();
-        producers.commit(List.of(OutgoingRecord.of(householdReviews, key, null)
+        HouseholdKey key = new HouseholdKey(reviewYear, householdId);
+        producers.commit(List.of(OutgoingRecord.ofHousehold(householdReviews, key, null)
                 .withHeader(COMMUNE_HEADER, communeCode)
                 .withHeader(SUBMITTED_BY_HEADER, caller.tokenId())));
 

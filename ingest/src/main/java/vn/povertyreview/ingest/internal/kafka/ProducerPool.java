@@ -201,7 +201,7 @@ public final class ProducerPool implements AutoCloseable {
                         // max.block.ms of its own before failing the same way.
                         break;
                     }
-                    p.send(record.toProducerRecord(), (metadata, e) -> {
+                    p.send(record.toProducerRecord(p.partitionsFor(record.topic()).size()), (metadata, e) -> {
                         if (e != null) {
                             sendFailure.compareAndSet(null, e);
                         }

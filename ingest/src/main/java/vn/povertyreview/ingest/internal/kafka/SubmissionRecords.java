@@ -40,8 +40,8 @@ public final class SubmissionRecords {
     }
 
     public OutgoingRecord accepted(Review review) {
-        String key = new HouseholdKey(review.reviewYear(), review.householdId()).toString();
-        return OutgoingRecord.of(topics.householdReviews(), key, ReviewRecords.toAvro(review));
+        HouseholdKey key = new HouseholdKey(review.reviewYear(), review.householdId());
+        return OutgoingRecord.ofHousehold(topics.householdReviews(), key, ReviewRecords.toAvro(review));
     }
 
     public OutgoingRecord rejected(SubmittedRecord record, Judgement judgement, boolean csv) {
