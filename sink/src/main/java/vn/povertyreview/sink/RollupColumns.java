@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
 
 /**
- * The columns of {@code unit_rollup} the sink writes, and its upsert, generated from {@link Figure}
- * and {@link Measure}: the one place that lists them, so a new figure needs only a migration that
- * adds its column. Stateless.
+ * The columns of {@code unit_rollup} the sink writes, and the statements that write a batch (COPY
+ * into a staging table, then one merge), generated from {@link Figure} and {@link Measure}: the one
+ * place that lists them, so a new figure needs only a migration that adds its column. Stateless.
  */
 final class RollupColumns {
 
@@ -21,15 +20,25 @@ final class RollupColumns {
     static final List<String> VERSION = List.of("revision", "updated_at");
     private static final Figure[] FIGURES = Figure.values();
     private static final Measure[] MEASURES = Measure.values();
+    /** NULL in COPY's text format. */
+    private static final String NULL = "\\N";
 
     /** Every column the sink writes, in statement order. */
     static final List<String> ALL = all();
 
+    /** The session's staging table of a batch's rows, emptied at every commit. */
+    static final String CREATE_INCOMING = "CREATE TEMPORARY TABLE IF NOT EXISTS unit_rollup_incoming ON COMMIT DELETE ROWS AS\n"
+            + "SELECT " + String.join(", ", all()) + " FROM unit_rollup WITH NO DATA";
+
+    /** Streams a batch's rows into the staging table, in PostgreSQL's text format ({@link #copyLine}). */
+    static final String COPY_INCOMING = "COPY unit_rollup_incoming (" + String.join(", ", all()) + ") FROM STDIN";
+
     /**
-     * Inserts a row, or replaces every column of the stored one if it has a lower revision: an older
-     * rollup arriving late, or a replayed one, changes nothing.
+     * Moves the staged rows into the table: inserts a row, or replaces every column of the stored
+     * one if it has a lower revision; an older rollup arriving late, or a replayed one, changes
+     * nothing. Rows in key order, so that concurrent writers lock rows in one order.
      */
-    static final String UPSERT = upsert();
+    static final String MERGE_INCOMING = merge();
 
     private RollupColumns() {
     }
@@ -46,34 +55,60 @@ final class RollupColumns {
         return List.copyOf(columns);
     }
 
-    private static String upsert() {
+    private static String merge() {
         String updates = ALL.stream()
                 .filter(column -> !column.equals("unit_code") && !column.equals("review_year"))
                 .map(column -> column + " = EXCLUDED." + column)
                 .collect(Collectors.joining(",\n       "));
         return "INSERT INTO unit_rollup (" + String.join(", ", ALL) + ")\n"
-                + "VALUES (" + ALL.stream().map(column -> ":" + column).collect(Collectors.joining(", ")) + ")\n"
+                + "SELECT " + String.join(", ", ALL) + " FROM unit_rollup_incoming ORDER BY unit_code, review_year\n"
                 + "ON CONFLICT (unit_code, review_year) DO UPDATE\n"
                 + "   SET " + updates + "\n"
                 + " WHERE unit_rollup.revision < EXCLUDED.revision";
     }
 
-    /** Binds one row to the parameters of {@link #UPSERT} and adds it to the batch; a missing figure or measure binds NULL. */
-    static void add(PreparedBatch batch, RollupRow row) {
-        batch.bind("unit_code", row.unitCode())
-                .bind("review_year", row.reviewYear())
-                .bind("map_id", row.mapId())
-                .bind("unit_level", row.unitLevel())
-                .bind("unit_name", row.unitName())
-                .bindByType("parent_code", row.parentCode(), String.class);
+    /** Appends one row as a line of PostgreSQL's COPY text format; a missing figure or measure is NULL. */
+    static void copyLine(StringBuilder out, RollupRow row) {
+        text(out, row.unitCode());
+        out.append('\t').append(row.reviewYear()).append('\t');
+        text(out, row.mapId());
+        out.append('\t');
+        text(out, row.unitLevel());
+        out.append('\t');
+        text(out, row.unitName());
+        out.append('\t');
+        text(out, row.parentCode());
         for (Figure figure : FIGURES) {
-            batch.bindByType(figure.column(), row.figure(figure), Long.class);
+            Long count = row.figure(figure);
+            out.append('\t');
+            if (count == null) {
+                out.append(NULL);
+            } else {
+                out.append(count.longValue());
+            }
         }
         for (Measure measure : MEASURES) {
-            batch.bindByType(measure.column(), row.measure(measure), BigDecimal.class);
+            BigDecimal value = row.measure(measure);
+            out.append('\t').append(value == null ? NULL : value.toPlainString());
         }
-        batch.bind("revision", row.revision())
-                .bind("updated_at", row.updatedAt())
-                .add();
+        out.append('\t').append(row.revision()).append('\t').append(row.updatedAt()).append('\n');
+    }
+
+    /** A text value, with COPY's escapes for backslash, tab and line breaks; null is NULL. */
+    private static void text(StringBuilder out, String value) {
+        if (value == null) {
+            out.append(NULL);
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
     }
 }

@@ -1,12 +1,18 @@
 package vn.povertyreview.sink;
 
-import org.jdbi.v3.core.statement.PreparedBatch;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
+import org.postgresql.PGConnection;
 
 /**
- * The {@code unit_rollup} table. Its upsert is generated from the figures and measures
- * ({@link RollupColumns}). An instance is bound to the handle it was attached to; use it on that
- * handle's thread.
+ * The {@code unit_rollup} table. A batch is written with COPY into a session's staging table and
+ * one merge from it ({@link RollupColumns}): wide rows cost one round trip and no per-row binding.
+ * An instance is bound to the handle it was attached to; use it on that handle's thread, inside a
+ * transaction (the staging table is emptied at every commit).
  */
 public interface RollupDao extends SqlObject {
 
@@ -15,13 +21,26 @@ public interface RollupDao extends SqlObject {
      * a lower revision than the stored one change nothing. The rows must have distinct keys: one
      * statement may not touch the same row twice.
      *
-     * @return per row, 1 if it was inserted or updated, 0 if it was older than or equal to the stored one
+     * @return how many rows were inserted or updated
      */
-    default int[] upsert(Iterable<RollupRow> rows) {
-        PreparedBatch batch = getHandle().prepareBatch(RollupColumns.UPSERT);
+    default int upsert(Iterable<RollupRow> rows) {
+        StringBuilder lines = new StringBuilder();
+        int count = 0;
         for (RollupRow row : rows) {
-            RollupColumns.add(batch, row);
+            RollupColumns.copyLine(lines, row);
+            count++;
         }
-        return batch.size() == 0 ? new int[0] : batch.execute();
+        if (count == 0) {
+            return 0;
+        }
+        Handle handle = getHandle();
+        handle.execute(RollupColumns.CREATE_INCOMING);
+        try {
+            handle.getConnection().unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(RollupColumns.COPY_INCOMING, new StringReader(lines.toString()));
+        } catch (SQLException | IOException e) {
+            throw new UnableToExecuteStatementException("COPY of " + count + " rollups failed: " + e, e, null);
+        }
+        return handle.execute(RollupColumns.MERGE_INCOMING);
     }
 }

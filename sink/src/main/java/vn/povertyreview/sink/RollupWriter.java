@@ -181,7 +181,7 @@ public final class RollupWriter {
         newAlerts.sort(Comparator.comparing(TargetGapAlertRow::alertId));
         List<SinkOffset> positions = sinkOffsets(offsets);
         int[][] changes = jdbi.inTransaction(handle -> {
-            int[] rollupCounts = rows.isEmpty() ? new int[0] : handle.attach(RollupDao.class).upsert(rows);
+            int rollupsChanged = rows.isEmpty() ? 0 : handle.attach(RollupDao.class).upsert(rows);
             TargetStatusDao statusDao = handle.attach(TargetStatusDao.class);
             int[] statusDeleteCounts = deletedTargets.isEmpty() ? new int[0]
                     : statusDao.delete(deletedTargets.stream().map(TargetStatusDao.StatusKey::of).toList());
@@ -193,9 +193,9 @@ public final class RollupWriter {
                 disagreementDao.upsert(disagreements);
             }
             handle.attach(SinkOffsetDao.class).store(positions);
-            return new int[][] {rollupCounts, deleteCounts, statusCounts, statusDeleteCounts, alertCounts};
+            return new int[][] {{rollupsChanged}, deleteCounts, statusCounts, statusDeleteCounts, alertCounts};
         });
-        return new WrittenBatch(records.size(), rows.size(), changed(changes[0]), tombstones, disagreements.size(), changed(changes[1]),
+        return new WrittenBatch(records.size(), rows.size(), changes[0][0], tombstones, disagreements.size(), changed(changes[1]),
                 statuses.size(), changed(changes[2]), changed(changes[3]), newAlerts.size(), changed(changes[4]));
     }
 

@@ -37,6 +37,7 @@ final class RollupBuilder {
     private Map<String, Long> figures = Map.of();
     private Map<String, String> measures = Map.of();
     private List<Long> counts = List.of();
+    private String name;
 
     private RollupBuilder(int reviewYear, String unitCode) {
         this.reviewYear = reviewYear;
@@ -82,6 +83,12 @@ final class RollupBuilder {
         return this;
     }
 
+    /** A registered name instead of the map's. */
+    RollupBuilder named(String registeredName) {
+        this.name = registeredName;
+        return this;
+    }
+
     RollupBuilder revision(long newRevision) {
         this.revision = newRevision;
         return this;
@@ -98,7 +105,7 @@ final class RollupBuilder {
                 .setReviewYear(reviewYear)
                 .setMapId(DIRECTORY.mapId(reviewYear))
                 .setLevel(UnitLevel.valueOf(unit.level().name()))
-                .setUnitName(unit.name())
+                .setUnitName(name != null ? name : unit.name())
                 .setParentCode(unit.parentCode())
                 .setTotalHouseholds(total)
                 .setPoorHouseholds(poor)

@@ -118,6 +118,14 @@ class RollupWriterTest {
     }
 
     @Test
+    void storesANameWithBackslashesTabsAndLineBreaksExactlyAsWritten() {
+        String name = "Thôn \\ Đông\tTây\nNam\r\\N";
+        writer.write(List.of(aRollupOf(2025, "15271").named(name).at(0, 0)), Map.of());
+
+        assertThat(row("15271", 2025)).containsEntry("unit_name", name).containsEntry("parent_code", "38");
+    }
+
+    @Test
     void writesNullForTheAverageLivingOfA2027RecordThatCarriesCounts() {
         writer.write(List.of(aRollupOf(2027, "15271").counts(distinctCounts(0, 0)).at(0, 0)), Map.of());
 
