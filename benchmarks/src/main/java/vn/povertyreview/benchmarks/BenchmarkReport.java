@@ -50,6 +50,47 @@ final class BenchmarkReport {
         return List.copyOf(phases);
     }
 
+    /** The phase whose name starts with {@code prefix}. */
+    PhaseResult phase(String prefix) {
+        return find(prefix).orElseThrow(() -> new IllegalStateException("no phase " + prefix + " in this run"));
+    }
+
+    private Optional<PhaseResult> find(String prefix) {
+        return phases.stream().filter(phase -> phase.name().startsWith(prefix)).findFirst();
+    }
+
+    /**
+     * Each phase as a share of the ceiling measured on the same input: producing is the raw
+     * producer; Streams (per review) against the minimal exactly-once count topology and the raw
+     * consumer; the sink against COPY; end to end (per review) against the lowest of them.
+     */
+    private void printRatios(PrintStream out) {
+        Optional<PhaseResult> produce = find("1 ");
+        Optional<PhaseResult> streams = find("2 ");
+        Optional<PhaseResult> sink = find("3 ");
+        Optional<PhaseResult> consumer = find("ceiling: raw consumer");
+        Optional<PhaseResult> count = find("ceiling: minimal");
+        Optional<PhaseResult> copy = find("ceiling: PostgreSQL COPY");
+        if (produce.isEmpty() || streams.isEmpty() || sink.isEmpty() || consumer.isEmpty() || count.isEmpty() || copy.isEmpty()) {
+            return;
+        }
+        double reviewsPerHousehold = produce.get().items() / (double) streams.get().items();
+        double streamsReviews = streams.get().perSecond() * reviewsPerHousehold;
+        out.println("Against the ceilings of this run, on the same input:");
+        out.printf("  producing        %,11.0f reviews/s  = the raw producer (idempotent, acks=all)%n", produce.get().perSecond());
+        out.printf("  Streams          %,11.0f reviews/s  = %5.1f%% of the minimal EOS count topology (%,.0f/s), %5.1f%% of the raw consumer (%,.0f/s)%n",
+                streamsReviews, 100 * streamsReviews / count.get().perSecond(), count.get().perSecond(),
+                100 * streamsReviews / consumer.get().perSecond(), consumer.get().perSecond());
+        out.printf("  sink             %,11.0f rows/s     = %5.1f%% of PostgreSQL COPY of the same rows (%,.0f/s)%n",
+                sink.get().perSecond(), 100 * sink.get().perSecond() / copy.get().perSecond(), copy.get().perSecond());
+        endToEnd().ifPresent(flow -> {
+            double reviews = flow.perSecond() * reviewsPerHousehold;
+            double lowest = Math.min(Math.min(produce.get().perSecond(), consumer.get().perSecond()), count.get().perSecond());
+            out.printf("  end to end       %,11.0f reviews/s  = %5.1f%% of the lowest ceiling (%,.0f/s)%n", reviews, 100 * reviews / lowest, lowest);
+        });
+        out.println();
+    }
+
     void print(PrintStream out) {
         out.println();
         out.println("== Pipeline load benchmark ==");
@@ -80,6 +121,7 @@ final class BenchmarkReport {
             }
         }
         out.println();
+        printRatios(out);
         notes.forEach(out::println);
         endToEnd().ifPresent(best -> out.printf(
                 "Design target %,.0f households/s (%,d households in 10 min): %s reaches %,.0f/s = %.0f%%; %,d households would take %.0f min%n",

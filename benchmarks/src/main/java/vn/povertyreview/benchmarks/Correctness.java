@@ -1,34 +1,61 @@
 package vn.povertyreview.benchmarks;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The run's correctness line, read from what analysts read: the NATION row of {@code unit_rollup}
- * must count exactly the distinct households generated (with their poor and near-poor), and the
- * PROVINCE rows must add up to it. Immutable.
+ * The run's correctness verdict, read from what analysts read: the NATION row of {@code unit_rollup}
+ * must count exactly the distinct households generated (with their poor and near-poor), the
+ * PROVINCE rows must add up to it, and every unit row of the year (villages, communes, provinces,
+ * the nation) must equal an independent recount of the generated households ({@link UnitRecount}).
+ * Immutable.
+ *
+ * @param unitsRecounted units the recount has
+ * @param unitRows       rows of the year in {@code unit_rollup}
+ * @param differences    every unit whose row differs from the recount
  */
-record Correctness(NationFigures expected, NationFigures nation, long provinces, long provinceHouseholds, long rejected) {
+record Correctness(NationFigures expected, NationFigures nation, long provinces, long provinceHouseholds, long rejected,
+        int unitsRecounted, int unitRows, List<String> differences) {
 
-    static Correctness read(Jdbi jdbi, int reviewYear, NationFigures expected, long rejected) {
+    /** How many differences the verdict names. */
+    private static final int SHOWN = 5;
+
+    Correctness {
+        differences = List.copyOf(differences);
+    }
+
+    static Correctness read(Jdbi jdbi, int reviewYear, NationFigures expected, UnitRecount recount, long rejected) {
         return jdbi.withExtension(RollupTotalsDao.class, dao -> {
             NationFigures nation = dao.nation(reviewYear)
                     .map(row -> new NationFigures(row.households(), row.poor(), row.nearPoor()))
                     .orElse(NationFigures.NONE);
             RollupTotalsDao.ProvinceSum provinces = dao.provinces(reviewYear);
-            return new Correctness(expected, nation, provinces.provinces(), provinces.households(), rejected);
+            Map<String, NationFigures> rows = new HashMap<>();
+            for (RollupTotalsDao.UnitRow row : dao.units(reviewYear)) {
+                rows.put(row.unitCode(), new NationFigures(row.households(), row.poor(), row.nearPoor()));
+            }
+            return new Correctness(expected, nation, provinces.provinces(), provinces.households(), rejected,
+                    recount.units(), rows.size(), recount.differences(rows));
         });
     }
 
     boolean ok() {
-        return nation.equals(expected) && provinceHouseholds == nation.households() && rejected == 0;
+        return nation.equals(expected) && provinceHouseholds == nation.households() && rejected == 0 && differences.isEmpty();
     }
 
     String line() {
+        String units = differences.isEmpty()
+                ? String.format("all %,d unit rows equal the recount of the generated households (%,d units recounted)", unitRows,
+                        unitsRecounted)
+                : String.format("%,d of %,d unit rows differ from the recount, e.g. %s", differences.size(), unitRows,
+                        String.join("; ", differences.subList(0, Math.min(SHOWN, differences.size()))));
         return String.format("Correctness: %s — NATION total %,d %s %,d distinct households generated"
-                        + " (poor %,d/%,d, near-poor %,d/%,d); %d PROVINCE totals sum to %,d %s NATION total; %,d reviews rejected",
+                        + " (poor %,d/%,d, near-poor %,d/%,d); %d PROVINCE totals sum to %,d %s NATION total; %s; %,d reviews rejected",
                 ok() ? "OK" : "FAILED",
                 nation.households(), nation.households() == expected.households() ? "=" : "≠", expected.households(),
                 nation.poor(), expected.poor(), nation.nearPoor(), expected.nearPoor(),
-                provinces, provinceHouseholds, provinceHouseholds == nation.households() ? "=" : "≠", rejected);
+                provinces, provinceHouseholds, provinceHouseholds == nation.households() ? "=" : "≠", units, rejected);
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Sizes and removal of directory trees. */
@@ -28,6 +31,34 @@ final class DirectorySize {
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("cannot measure " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Bytes of Kafka's segment files per topic under a broker's log directory, whose partition
+     * directories are named {@code <topic>-<partition>}; largest first.
+     */
+    static Map<String, Long> ofTopics(Path logDirectory) {
+        Map<String, Long> sizes = new HashMap<>();
+        if (!Files.isDirectory(logDirectory)) {
+            return sizes;
+        }
+        try (Stream<Path> files = Files.walk(logDirectory)) {
+            files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(".log"))
+                    .forEach(file -> {
+                        String partition = file.getParent().getFileName().toString();
+                        int dash = partition.lastIndexOf('-');
+                        if (dash > 0 && partition.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+                            sizes.merge(partition.substring(0, dash), sizeOf(file), Long::sum);
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("cannot measure " + logDirectory + ": " + e.getMessage(), e);
+        }
+        Map<String, Long> largestFirst = new LinkedHashMap<>();
+        sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> largestFirst.put(entry.getKey(), entry.getValue()));
+        return largestFirst;
     }
 
     private static long sizeOf(Path file) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.schemas.Topics;
 
@@ -84,6 +85,7 @@ public final class PipelineLoadBenchmark {
                     expected = warmUp(rig, producer, workloads.warmup(), expected);
                 }
                 expected = phasesInTurn(rig, producer, meter, workloads.load(), expected, report);
+                ceilings(rig, meter, dataDir, report);
                 if (workloads.concurrent() != null) {
                     expected = allAtOnce(rig, producer, meter, workloads.concurrent(), expected, report);
                 }
@@ -92,7 +94,23 @@ public final class PipelineLoadBenchmark {
             report.note("Streams state directory %,.1f MiB; Kafka log segments %,.1f MiB; reviews held in memory %,.1f MiB",
                     DirectorySize.of(rig.streamsStateDir(), "") / 1048576.0,
                     DirectorySize.of(rig.kafkaDir(), ".log") / 1048576.0, workloads.bytes() / 1048576.0);
-            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.REVIEW_YEAR, expected, rig.rejectedReviews());
+            long households = workloads.households();
+            StringBuilder perTopic = new StringBuilder();
+            long productBytes = 0;
+            for (Map.Entry<String, Long> topic : DirectorySize.ofTopics(rig.kafkaDir()).entrySet()) {
+                if (topic.getKey().startsWith(Ceilings.COUNT_APPLICATION_ID)) {
+                    continue; // the ceiling's own topics are not the product's
+                }
+                productBytes += topic.getValue();
+                if (topic.getValue() > 0) {
+                    perTopic.append(String.format("%n  %-60s %,10.1f MiB %,8.0f bytes per household", topic.getKey(),
+                            topic.getValue() / 1048576.0, topic.getValue() / (double) households));
+                }
+            }
+            report.note("Kafka log of the product's topics: %,.1f MiB for %,d households, %,.0f bytes per household "
+                    + "(repartition topics as Streams has purged them so far):%s", productBytes / 1048576.0, households,
+                    productBytes / (double) households, perTopic);
+            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.REVIEW_YEAR, expected, workloads.units(), rig.rejectedReviews());
         }
         report.correctness(correctness);
         return report;
@@ -150,6 +168,20 @@ public final class PipelineLoadBenchmark {
         report.add(PhaseResult.inTurn("4 end to end, phases in turn", "households", load.households(),
                 produce, streams, sinkPhase));
         return after;
+    }
+
+    /**
+     * The ceilings on the same input, with the pipeline idle: a raw consumer of the reviews, a
+     * minimal exactly-once count topology over them, and COPY of as many rollup rows as the sink
+     * wrote. The raw producer is phase 1 itself.
+     */
+    private void ceilings(PipelineRig rig, PhaseMeter meter, Path dataDir, BenchmarkReport report) throws Exception {
+        Ceilings ceilings = new Ceilings(rig, meter);
+        out.println("Ceilings: a raw consumer, a minimal exactly-once count topology, PostgreSQL COPY");
+        report.add(ceilings.rawConsumer());
+        rig.createTopic(Ceilings.COUNT_OUTPUT);
+        report.add(ceilings.minimalStreams(options.threads(), dataDir.resolve("ceiling-streams")));
+        report.add(ceilings.copy(report.phase("3 ").items()));
     }
 
     /** Phase 5: a second workload with the producer, Streams and the sink all running. */

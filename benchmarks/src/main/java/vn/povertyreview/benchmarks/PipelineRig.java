@@ -49,6 +49,7 @@ final class PipelineRig implements AutoCloseable {
     private final AdminMaps maps;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private EmbeddedKafka kafka;
+    private Admin admin;
     private Jdbi jdbi;
     private TopicOffsets offsets;
     private UnreadRecords unread;
@@ -77,7 +78,7 @@ final class PipelineRig implements AutoCloseable {
     private void startServers() throws Exception {
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"));
         running.push(kafka);
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         running.push(admin);
         TopicSetup.ensure(admin, topics, options.partitions(), REPLICATION);
         offsets = new TopicOffsets(admin);
@@ -136,6 +137,12 @@ final class PipelineRig implements AutoCloseable {
                 .withClassificationDisagreementsTopic(topics.classificationDisagreements().name())
                 .withTargetStatusesTopic(topics.targetStatuses().name())
                 .withTargetGapAlertsTopic(topics.targetGapAlerts().name()), jdbi);
+    }
+
+    /** Creates a topic of the harness's own with the product's partitions. */
+    void createTopic(String name) throws Exception {
+        admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(name, options.partitions(), REPLICATION)))
+                .all().get(60, TimeUnit.SECONDS);
     }
 
     /** Records on the rejected-reviews topic: generated reviews the rules refused, which should be none. */

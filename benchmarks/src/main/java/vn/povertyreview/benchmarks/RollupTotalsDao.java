@@ -1,5 +1,6 @@
 package vn.povertyreview.benchmarks;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -25,6 +26,19 @@ public interface RollupTotalsDao {
             """)
     @RegisterConstructorMapper(ProvinceSum.class)
     ProvinceSum provinces(@Bind("reviewYear") int reviewYear);
+
+    /** Every unit row of the review year, with its counts. */
+    @SqlQuery("""
+            SELECT unit_code, total_households AS households, poor_households AS poor, near_poor_households AS near_poor
+              FROM unit_rollup
+             WHERE review_year = :reviewYear
+            """)
+    @RegisterConstructorMapper(UnitRow.class)
+    List<UnitRow> units(@Bind("reviewYear") int reviewYear);
+
+    /** One unit row's counts. Immutable. */
+    record UnitRow(String unitCode, long households, long poor, long nearPoor) {
+    }
 
     /** The NATION row's counts. Immutable. */
     record NationRow(long households, long poor, long nearPoor) {

@@ -10,8 +10,9 @@ import java.util.List;
  * @param households distinct households, each counted once however often reviewed
  * @param updates    re-reviews and moves among the records
  * @param expected   national counts once every record is processed (this workload alone)
+ * @param units      the recount of every unit once every record is processed (this workload alone)
  */
-record Workload(String name, List<Message> records, int households, int updates, NationFigures expected) {
+record Workload(String name, List<Message> records, int households, int updates, NationFigures expected, UnitRecount units) {
 
     Workload {
         records = List.copyOf(records);

@@ -60,6 +60,7 @@ final class WorkloadBuilder {
         List<Workload.Message> firsts = new ArrayList<>(households);
         List<Workload.Message> updates = new ArrayList<>(households / 10);
         NationFigures expected = NationFigures.NONE;
+        UnitRecount units = new UnitRecount();
 
         List<String> provinces = provinces();
         for (int i = 0; i < provinces.size(); i++) {
@@ -81,6 +82,7 @@ final class WorkloadBuilder {
                     updates.add(message(latest, keys, values));
                 }
                 expected = expected.plus(NationFigures.of(latest.classification()));
+                units.add(latest);
             }
         }
         Collections.shuffle(firsts, dice);
@@ -88,7 +90,7 @@ final class WorkloadBuilder {
         List<Workload.Message> records = new ArrayList<>(firsts.size() + updates.size());
         records.addAll(firsts);
         records.addAll(updates);
-        return new Workload(name, records, households, updates.size(), expected);
+        return new Workload(name, records, households, updates.size(), expected, units);
     }
 
     private Workload.Message message(Review review, Serializer<String> keys, Serializer<HouseholdReview> values) {

@@ -31,6 +31,23 @@ record Workloads(Workload warmup, Workload load, Workload concurrent, int provin
                 concurrent == null ? "" : String.format(", then %,d more households all at once", concurrent.households()));
     }
 
+    /** The recount of every unit once every workload of the run is processed. */
+    UnitRecount units() {
+        UnitRecount units = load.units();
+        if (warmup != null) {
+            units = units.plus(warmup.units());
+        }
+        if (concurrent != null) {
+            units = units.plus(concurrent.units());
+        }
+        return units;
+    }
+
+    /** Distinct households of the whole run. */
+    long households() {
+        return (warmup == null ? 0 : warmup.households()) + load.households() + (concurrent == null ? 0 : concurrent.households());
+    }
+
     /** Serialized bytes held in memory for the whole run. */
     long bytes() {
         return (warmup == null ? 0 : warmup.bytes()) + load.bytes() + (concurrent == null ? 0 : concurrent.bytes());

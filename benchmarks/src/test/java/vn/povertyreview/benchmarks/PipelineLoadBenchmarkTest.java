@@ -9,15 +9,15 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the harness from rotting without running the benchmark: a tiny run through the real
- * pipeline must end with a correct rollup, and a mistyped option must fail naming itself. Asserts
- * nothing about time.
+ * Keeps the harness from rotting without running the benchmark: a smoke run of 20,000 households
+ * through the real pipeline must end with every unit row equal to the recount, and a mistyped
+ * option must fail naming itself. Asserts nothing about time.
  */
 class PipelineLoadBenchmarkTest {
 
     @Test
-    void aTinyRunPrintsEveryPhaseAndACorrectRollup() throws Exception {
-        BenchmarkOptions options = BenchmarkOptions.parse("--households=2000", "--warmup=200", "--concurrent=500",
+    void aSmokeRunPrintsEveryPhaseAndCeilingAndEveryUnitRowEqualsTheRecount() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse("--households=15000", "--warmup=1000", "--concurrent=4000",
                 "--flush-ms=200", "--durable=false", "--partitions=3", "--threads=1");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -26,11 +26,18 @@ class PipelineLoadBenchmarkTest {
         report.print(out);
 
         assertThat(report.correctness().ok()).as(report.correctness().line()).isTrue();
-        assertThat(report.correctness().nation().households()).isEqualTo(2_700);
+        assertThat(report.correctness().nation().households()).isEqualTo(20_000);
+        assertThat(report.correctness().differences()).isEmpty();
+        assertThat(report.correctness().unitsRecounted()).as("villages, communes, provinces and the nation").isGreaterThan(10_000);
         assertThat(report.phases()).extracting(PhaseResult::name).containsExactly(
                 "1 produce (idempotent, acks=all, lz4)", "2 streams (exactly_once_v2)", "3 sink into PostgreSQL",
-                "4 end to end, phases in turn", "5 end to end, all at once");
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Correctness: OK — NATION total 2,700 = 2,700 distinct households");
+                "4 end to end, phases in turn", "ceiling: raw consumer", "ceiling: minimal EOS count topology",
+                "ceiling: PostgreSQL COPY of rollup rows", "5 end to end, all at once");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Correctness: OK — NATION total 20,000 = 20,000 distinct households")
+                .contains("unit rows equal the recount of the generated households")
+                .contains("Against the ceilings of this run, on the same input:")
+                .contains("bytes per household");
     }
 
     @Test
