@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param households   distinct households timed through the phases one after another
  * @param partitions   partitions of the product's topics
- * @param threads      stream threads of the one Streams instance
+ * @param threads      stream threads of each Streams instance
+ * @param instances    Streams instances with one application id, sharing the partitions (and this machine's cores)
  * @param flushMs      how often the topology publishes summed changes while it keeps up with its input
  * @param budgetMs     the freshness budget: how long changes may wait under a backlog (the commit interval)
  * @param durable      whether PostgreSQL syncs every commit to disk
@@ -19,11 +20,11 @@ import java.util.Map;
  * @param commitMs     an experiment: Streams' commit interval instead of the configured one; 0 keeps it
  * @param seed         of the generated reviews
  */
-public record BenchmarkOptions(int households, int partitions, int threads, long flushMs, long budgetMs, boolean durable, int warmup,
+public record BenchmarkOptions(int households, int partitions, int threads, int instances, long flushMs, long budgetMs, boolean durable, int warmup,
         int concurrent, long commitMs, long seed) {
 
     static final String USAGE = """
-            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--flush-ms=200] [--budget-ms=5000]
+            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--instances=1] [--flush-ms=200] [--budget-ms=5000]
                                   [--durable=true] [--warmup=100000] [--concurrent=<households>]
                                   [--commit-ms=<as configured>] [--seed=2025]
               --households  distinct households timed phase by phase (produce, streams, sink)
@@ -37,6 +38,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, long
         requireAtLeast("households", households, 1);
         requireAtLeast("partitions", partitions, 1);
         requireAtLeast("threads", threads, 1);
+        requireAtLeast("instances", instances, 1);
         requireAtLeast("flush-ms", flushMs, 1);
         requireAtLeast("budget-ms", budgetMs, flushMs);
         requireAtLeast("warmup", warmup, 0);
@@ -56,7 +58,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, long
         }
         Arguments a = new Arguments(given);
         int households = a.integer("households", 1_000_000);
-        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2),
+        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1),
                 a.number("flush-ms", 200), a.number("budget-ms", 5_000), a.bool("durable", true), a.integer("warmup", 100_000),
                 a.integer("concurrent", households), a.number("commit-ms", 0),
                 a.number("seed", 2025));

@@ -133,7 +133,7 @@ public final class PipelineLoadBenchmark {
     private NationFigures phasesInTurn(PipelineRig rig, ReviewProducer producer, PhaseMeter meter, Workload load,
             NationFigures expected, BenchmarkReport report) {
         NationFigures after = expected.plus(load.expected());
-        rig.streams().pause();
+        rig.pauseStreams(true);
 
         out.printf("Phase 1: sending %,d reviews%n", load.records().size());
         PhaseMeter.Running sending = meter.begin();
@@ -143,7 +143,7 @@ public final class PipelineLoadBenchmark {
 
         out.printf("Phase 2: Streams rolling up %,d households%n", load.households());
         PhaseMeter.Running rolling = meter.begin();
-        rig.streams().resume();
+        rig.pauseStreams(false);
         StreamsCatchUp streamsCatchUp = new StreamsCatchUp(rig, after);
         long rolledUp = awaitStreams(streamsCatchUp, after);
         PhaseResult streams = rolling.end("2 streams (exactly_once_v2)", "households", load.households(), rolledUp);

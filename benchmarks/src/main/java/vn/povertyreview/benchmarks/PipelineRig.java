@@ -3,14 +3,22 @@ package vn.povertyreview.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -54,7 +62,8 @@ final class PipelineRig implements AutoCloseable {
     private TopicOffsets offsets;
     private UnreadRecords unread;
     private NationWatcher nation;
-    private KafkaStreams streams;
+    private final List<KafkaStreams> instances = new ArrayList<>();
+    private final Set<KafkaStreams> stopped = new HashSet<>();
 
     private PipelineRig(BenchmarkOptions options, Path dataDir, Topics topics, AdminMaps maps) {
         this.options = options;
@@ -95,38 +104,80 @@ final class PipelineRig implements AutoCloseable {
         running.push(nation);
     }
 
-    /** Starts the rollup application and waits until it runs. */
+    /**
+     * Starts the rollup application, as {@code --instances} instances of {@code --threads} threads
+     * each with one application id (each its own state directory, as on separate machines), and
+     * waits until all run.
+     */
     void startStreams(Duration timeout) throws InterruptedException {
-        RollupStreamsConfig config = new RollupStreamsConfig(applicationId(), kafka.bootstrapServers(), streamsStateDir(),
-                options.threads(), REPLICATION);
         RollupOptions rollupOptions = new RollupOptions(Duration.ofMillis(options.flushMs()),
                 Duration.ofMillis(options.budgetMs()), RollupOptions.DEFAULT_MAX_PENDING_UNITS);
-        Properties properties = config.properties(topics, rollupOptions);
-        if (options.commitMs() > 0) {
-            properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitMs());
-        }
-        streams = new KafkaStreams(RollupTopology.build(topics, maps, rollupOptions), properties);
-        CountDownLatch runningLatch = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.RUNNING) {
-                runningLatch.countDown();
-            }
-        });
-        // A benchmark must not carry on with a replaced thread: stop, and let the wait fail naming the state.
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("A stream thread failed", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        CountDownLatch runningLatch = new CountDownLatch(options.instances());
         running.push(this::stopStreams);
-        streams.start();
-        if (!runningLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the rollup application did not reach RUNNING within " + timeout + " (state " + streams.state() + ")");
+        for (int instance = 0; instance < options.instances(); instance++) {
+            RollupStreamsConfig config = new RollupStreamsConfig(applicationId(), kafka.bootstrapServers(),
+                    streamsStateDir().resolve("instance-" + instance), options.threads(), REPLICATION);
+            Properties properties = config.properties(topics, rollupOptions);
+            if (options.commitMs() > 0) {
+                properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitMs());
+            }
+            KafkaStreams streams = new KafkaStreams(RollupTopology.build(topics, maps, rollupOptions), properties);
+            AtomicBoolean counted = new AtomicBoolean();
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING && counted.compareAndSet(false, true)) {
+                    runningLatch.countDown();
+                }
+            });
+            // A benchmark must not carry on with a replaced thread: stop, and let the wait fail naming the state.
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("A stream thread failed", e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            instances.add(streams);
+            streams.start();
         }
+        if (!runningLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the rollup application did not reach RUNNING within " + timeout + " (states "
+                    + instances.stream().map(KafkaStreams::state).toList() + ")");
+        }
+    }
+
+    /**
+     * Stops one instance mid-run, leaving the group at once so that the others take over its tasks
+     * (and restore its state from the changelogs) without waiting for a session timeout.
+     */
+    void stopInstance(int instance) {
+        KafkaStreams streams = instances.get(instance);
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(60)).withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        stopped.add(streams);
+    }
+
+    /** Pauses or resumes processing in every running instance. */
+    void pauseStreams(boolean pause) {
+        for (KafkaStreams streams : running()) {
+            if (pause) {
+                streams.pause();
+            } else {
+                streams.resume();
+            }
+        }
+    }
+
+    /** The state of an instance that should be running but is not, if any. */
+    Optional<KafkaStreams.State> failedStreams() {
+        return running().stream().map(KafkaStreams::state)
+                .filter(state -> state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                        || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN)
+                .findFirst();
+    }
+
+    private List<KafkaStreams> running() {
+        return instances.stream().filter(streams -> !stopped.contains(streams)).toList();
     }
 
     /** Stops the rollup application, which flushes and checkpoints its state stores; idempotent. */
     void stopStreams() {
-        if (streams != null) {
+        for (KafkaStreams streams : running()) {
             streams.close(Duration.ofSeconds(60));
         }
     }
@@ -141,7 +192,7 @@ final class PipelineRig implements AutoCloseable {
 
     /** Creates a topic of the harness's own with the product's partitions. */
     void createTopic(String name) throws Exception {
-        admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(name, options.partitions(), REPLICATION)))
+        admin.createTopics(List.of(new NewTopic(name, options.partitions(), REPLICATION)))
                 .all().get(60, TimeUnit.SECONDS);
     }
 
@@ -160,10 +211,6 @@ final class PipelineRig implements AutoCloseable {
 
     Topics topics() {
         return topics;
-    }
-
-    KafkaStreams streams() {
-        return streams;
     }
 
     TopicOffsets offsets() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
 import vn.povertyreview.streams.RollupTopology;
 
 /**
@@ -29,7 +28,7 @@ final class StreamsCatchUp {
     private static final long UNREAD_READ_LIMIT = 10_000;
     private static final Duration FASTEST_WINDOW = Duration.ofSeconds(10);
 
-    private final KafkaStreams streams;
+    private final PipelineRig rig;
     private final String applicationId;
     private final String reviewsTopic;
     private final String rollupsTopic;
@@ -41,7 +40,7 @@ final class StreamsCatchUp {
     private final Pace pace = new Pace();
 
     StreamsCatchUp(PipelineRig rig, NationFigures expected) {
-        this.streams = rig.streams();
+        this.rig = rig;
         this.applicationId = rig.applicationId();
         this.reviewsTopic = rig.topics().householdReviews().name();
         this.rollupsTopic = rig.topics().unitRollups().name();
@@ -53,10 +52,9 @@ final class StreamsCatchUp {
     }
 
     Check check() {
-        KafkaStreams.State state = streams.state();
-        if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR || state == KafkaStreams.State.NOT_RUNNING) {
-            throw new IllegalStateException("the rollup application stopped (state " + state + ")");
-        }
+        rig.failedStreams().ifPresent(state -> {
+            throw new IllegalStateException("an instance of the rollup application stopped (state " + state + ")");
+        });
         if (!nation.isRunning()) {
             throw new IllegalStateException("the NATION watcher stopped; see the log");
         }

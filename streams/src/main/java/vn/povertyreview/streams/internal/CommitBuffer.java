@@ -2,8 +2,8 @@ package vn.povertyreview.streams.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * What one task collects in memory between two commits, handed to its processor inside every
  * commit's transaction.
  *
- * <p>A processor adds to it with {@link #merge} or {@link #put} and, in its {@code init}, says with
+ * <p>A processor adds to it with {@link #computeIfAbsent} or {@link #put} and, in its {@code init}, says with
  * {@link #onCommit} what to do at a commit: Streams calls {@link #flushCache()} inside every commit,
  * before it flushes the producer and commits the transaction, and the buffer then passes its
  * entries (possibly none) to that action, which forwards them or writes them to a logged store, and
@@ -69,9 +69,9 @@ public final class CommitBuffer<K, V> implements StateStore, CachedStateStore<K,
         this.action = atCommit;
     }
 
-    /** Combines {@code value} with the buffered value of {@code key}, as {@link Map#merge} does. */
-    public void merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> combine) {
-        entries.merge(key, value, combine);
+    /** The buffered value of {@code key}, created first if there is none, as {@link Map#computeIfAbsent} does. */
+    public V computeIfAbsent(K key, Function<? super K, ? extends V> create) {
+        return entries.computeIfAbsent(key, create);
     }
 
     public void put(K key, V value) {

@@ -153,10 +153,15 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
 
     /**
      * Takes out what the old history added to each unit of every year from {@code fromYear} on and
-     * puts in what the new one adds.
+     * puts in what the new one adds. A year in which neither history has a status, nor the year
+     * before, gets nothing from either ({@link HouseholdYearFigures}), so it is skipped: a change
+     * of year Y costs Y, Y + 1 and the years the household was reviewed in after that.
      */
     private void sendChanges(int fromYear, HouseholdHistory before, HouseholdHistory after, long timestamp) {
         for (int year = fromYear; year <= ReviewYears.LAST; year++) {
+            if (!countsIn(before, year) && !countsIn(after, year)) {
+                continue;
+            }
             Map<String, Tally> removed = HouseholdYearFigures.of(before, year, succession);
             Map<String, Tally> added = HouseholdYearFigures.of(after, year, succession);
             Set<String> units = new HashSet<>(removed.keySet());
@@ -170,6 +175,11 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         }
     }
 
+    /** Whether the household adds anything to the units of {@code year}: it has a status in it or in the year before. */
+    private static boolean countsIn(HouseholdHistory history, int year) {
+        return history.in(year).isPresent() || history.in(year - 1).isPresent();
+    }
+
     private void sendDisagreement(String householdId, int year, HouseholdYear old, HouseholdYear updated, long timestamp) {
         String key = new HouseholdKey(year, householdId).toString();
         if (updated.getCounted() && disagrees(updated.getReview())) {
@@ -180,7 +190,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     }
 
     private void addPending(String unitKey, Tally delta, long timestamp) {
-        buffer.merge(unitKey, new PendingChange(delta, timestamp), PendingChange::plus);
+        buffer.computeIfAbsent(unitKey, key -> new PendingChange()).add(delta, timestamp);
     }
 
     /** At every commit: send the summed changes, with any kept, or keep them until the next publish time. */
@@ -189,8 +199,11 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         long now = context.currentSystemTimeMs();
         if (now - lastSentAt < publishInterval.toMillis() / 2) {
             changes.forEach((unitKey, change) -> {
-                PendingChange sum = kept(unitKey).plus(change);
-                pending.put(unitKey, Tallies.stored(sum.change(), sum.asOf(), 0));
+                UnitTally stored = pending.get(unitKey);
+                if (stored != null) {
+                    change.add(Tallies.counts(stored).toArray(), stored.getAsOf());
+                }
+                pending.put(unitKey, Tallies.stored(change.change(), change.asOf(), 0));
             });
             return;
         }
@@ -200,16 +213,11 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
             all.forEachRemaining(kept::add);
         }
         for (KeyValue<String, UnitTally> entry : kept) {
-            changes.merge(entry.key, new PendingChange(Tallies.counts(entry.value), entry.value.getAsOf()), PendingChange::plus);
+            changes.computeIfAbsent(entry.key, unitKey -> new PendingChange())
+                    .add(Tallies.counts(entry.value).toArray(), entry.value.getAsOf());
             pending.delete(entry.key);
         }
         send(changes);
-    }
-
-    /** The change kept for a unit at earlier commits, zero if none. */
-    private PendingChange kept(String unitKey) {
-        UnitTally stored = pending.get(unitKey);
-        return stored == null ? new PendingChange(Tally.ZERO, Long.MIN_VALUE) : new PendingChange(Tallies.counts(stored), stored.getAsOf());
     }
 
     /** Sends every unit's summed change downstream; changes that cancelled out are dropped. */
