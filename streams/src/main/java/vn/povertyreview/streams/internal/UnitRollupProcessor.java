@@ -35,9 +35,10 @@ import vn.povertyreview.schemas.internal.UnitTally;
  * village already has a rollup, the rollup is published again under the new name. A village with
  * no counted household keeps the name without getting a rollup.
  *
- * <p>The sum is stored at every change, but a unit's rollup is published once per commit, with the
- * state it has then ({@link CommitBuffer}): many changes to one unit between two commits cost one
- * rollup. When commits come is told by {@link CommitPacer}.
+ * <p>A unit's changes between two commits are summed in memory ({@link CommitBuffer}, {@link
+ * UnitSum}); at the commit its sum is stored and its rollup published, once: many changes to one
+ * unit between two commits cost one store write and one rollup. When commits come is told by {@link
+ * CommitPacer}.
  */
 public final class UnitRollupProcessor implements Processor<String, UnitTally, String, UnitRollup> {
 
@@ -55,7 +56,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
 
     private ProcessorContext<String, UnitRollup> context;
     private KeyValueStore<String, UnitTally> sums;
-    private CommitBuffer<String, DueRollup> due;
+    private CommitBuffer<String, UnitSum> due;
     private CommitPacer pacer;
     private Sensor balanceViolations;
 
@@ -68,9 +69,6 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         this.maxDueRollups = maxDueRollups;
     }
 
-    /** A unit whose rollup is to be published at the next commit, as it stands now. */
-    private record DueRollup(UnitKey key, AdminUnit unit, String name, Tally sum, long revision, long asOf) {
-    }
 
     @Override
     public void init(ProcessorContext<String, UnitRollup> context) {
@@ -78,9 +76,9 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         this.sums = context.getStateStore(storeName);
         this.due = context.getStateStore(dueStoreName);
         this.pacer = new CommitPacer(context, publishInterval);
-        due.onCommit(context, rollups -> {
+        due.onCommit(context, changed -> {
             pacer.committing();
-            publish(rollups);
+            storeAndPublish(changed);
         });
         String task = context.taskId().toString();
         balanceViolations = context.metrics().addSensor(BALANCE_VIOLATIONS_METRIC + "-" + task, Sensor.RecordingLevel.INFO);
@@ -105,32 +103,36 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
                     key.unitCode(), key.reviewYear(), change.value());
             return;
         }
-        UnitTally previous = sums.get(change.key());
-        String registeredName = change.value().getUnitName() != null ? change.value().getUnitName()
-                : previous == null ? null : previous.getUnitName();
-        boolean neverCounted = previous == null || previous.getRevision() == 0;
-        if (change.value().getUnitName() != null && neverCounted) {
-            sums.put(change.key(), Tallies.stored(Tally.ZERO, 0, 0, registeredName));
-            return;
+        UnitSum sum = due.computeIfAbsent(change.key(), unitKey -> UnitSum.of(key, unit.get(), sums.get(unitKey)));
+        if (change.value().getUnitName() != null) {
+            sum.rename(change.value().getUnitName(), change.value().getAsOf());
+        } else {
+            sum.add(Tallies.counts(change.value()), change.value().getAsOf());
         }
-        Tally sum = previous == null ? Tallies.counts(change.value()) : Tallies.counts(previous).plus(Tallies.counts(change.value()));
-        if (sum.hasNegative()) {
-            LOG.error("Unit {} of review year {} would count below zero: {}", key.unitCode(), key.reviewYear(), sum);
-        }
-        checkBalance(key, sum);
-        long revision = previous == null ? 1 : previous.getRevision() + 1;
-        long asOf = previous == null ? change.value().getAsOf() : Math.max(previous.getAsOf(), change.value().getAsOf());
-        sums.put(change.key(), Tallies.stored(sum, asOf, revision, registeredName));
-        String name = registeredName != null ? registeredName : unit.get().name();
-        due.put(change.key(), new DueRollup(key, unit.get(), name, sum, revision, asOf));
         if (due.size() >= maxDueRollups) {
-            due.drain(this::publish);
+            due.drain(this::storeAndPublish);
         }
     }
 
-    private void publish(Map<String, DueRollup> rollups) {
-        rollups.forEach((unitKey, r) -> context.forward(
-                new Record<>(unitKey, rollup(r.key(), r.unit(), r.name(), r.sum(), r.revision(), r.asOf()), r.asOf())));
+    /**
+     * Stores each changed unit's sum and publishes its rollup (a village only named so far is
+     * stored, not published). Once per commit per unit: the store read, write and changelog record
+     * of a unit cost one each per commit however many changes it had.
+     */
+    private void storeAndPublish(Map<String, UnitSum> changed) {
+        changed.forEach((unitKey, sum) -> {
+            sums.put(unitKey, sum.stored());
+            if (!sum.counted()) {
+                return;
+            }
+            Tally counts = sum.counts();
+            if (counts.hasNegative()) {
+                LOG.error("Unit {} of review year {} would count below zero: {}", sum.key().unitCode(), sum.key().reviewYear(), counts);
+            }
+            checkBalance(sum.key(), counts);
+            context.forward(new Record<>(unitKey, rollup(sum.key(), sum.unit(), sum.name(), counts, sum.revision(), sum.asOf()),
+                    sum.asOf()));
+        });
     }
 
     /**
