@@ -249,7 +249,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
                 history = history.with(year.getReviewYear(), Classification.valueOf(review.getClassification().name()),
                         new HouseholdPlace(review.getVillageUnitCode(), review.getCommuneCode(), review.getDistrictCode(),
                                 review.getProvinceCode()),
-                        Tallies.counts(review.getFigures()));
+                        Tallies.figures(review));
             }
         }
         return history;

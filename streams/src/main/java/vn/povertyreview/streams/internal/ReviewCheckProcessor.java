@@ -93,7 +93,8 @@ public final class ReviewCheckProcessor implements Processor<String, HouseholdRe
                 .setIncomePerCapitaMonthlyVnd(review.incomePerCapitaMonthlyVnd())
                 .setDeprivationCount(figures.deprivationCount())
                 .setStandardClassification(figures.standardClass().map(c -> Classification.valueOf(c.name())).orElse(null))
-                .setFigures(Tallies.list(figures.figures()))
+                .setFigures(List.of())
+                .setPackedFigures(Tallies.packed(figures.figures()))
                 .build();
         pass(record, new HouseholdChange(key.reviewYear(), key.householdId(), checked, null));
     }

@@ -1,8 +1,10 @@
 package vn.povertyreview.streams.internal;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import vn.povertyreview.domain.rollup.Tally;
+import vn.povertyreview.schemas.internal.CheckedReview;
 import vn.povertyreview.schemas.internal.UnitTally;
 
 /** Converts between the domain's {@link Tally} and its stored form. */
@@ -12,7 +14,18 @@ final class Tallies {
     }
 
     static Tally counts(UnitTally stored) {
-        return counts(stored.getCounts());
+        return stored.getPackedCounts().hasRemaining() ? Tally.of(PackedCounts.unpack(stored.getPackedCounts()))
+                : counts(stored.getCounts());
+    }
+
+    /** What a checked review adds to each unit of its place, however it was stored. */
+    static Tally figures(CheckedReview review) {
+        return review.getPackedFigures().hasRemaining() ? Tally.of(PackedCounts.unpack(review.getPackedFigures()))
+                : counts(review.getFigures());
+    }
+
+    static ByteBuffer packed(Tally tally) {
+        return PackedCounts.pack(tally.toArray());
     }
 
     static Tally counts(List<Long> counts) {
@@ -37,6 +50,6 @@ final class Tallies {
     }
 
     static UnitTally stored(Tally tally, long asOf, long revision, String unitName) {
-        return new UnitTally(list(tally), asOf, revision, unitName);
+        return new UnitTally(List.of(), asOf, revision, unitName, packed(tally));
     }
 }
