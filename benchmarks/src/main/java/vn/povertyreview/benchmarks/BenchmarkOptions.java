@@ -18,20 +18,24 @@ import java.util.Map;
  * @param warmup       households sent through everything first and not timed
  * @param concurrent   further households timed with producer, Streams and sink all running at once; 0 skips it
  * @param commitMs     an experiment: Streams' commit interval instead of the configured one; 0 keeps it
+ * @param freshnessRate    reviews per second offered through ingest while freshness is measured
+ * @param freshnessSeconds for how long; 0 skips the freshness measurement
  * @param seed         of the generated reviews
  */
 public record BenchmarkOptions(int households, int partitions, int threads, int instances, long flushMs, long budgetMs, boolean durable, int warmup,
-        int concurrent, long commitMs, long seed) {
+        int concurrent, long commitMs, int freshnessRate, int freshnessSeconds, long seed) {
 
     static final String USAGE = """
             PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--instances=1] [--flush-ms=200] [--budget-ms=5000]
                                   [--durable=true] [--warmup=100000] [--concurrent=<households>]
-                                  [--commit-ms=<as configured>] [--seed=2025]
+                                  [--commit-ms=<as configured>] [--freshness-rate=5000] [--freshness-seconds=20] [--seed=2025]
               --households  distinct households timed phase by phase (produce, streams, sink)
               --concurrent  further households timed with everything running at once (default: as many; 0 skips)
               --warmup      households sent through everything first, not timed
               --durable     PostgreSQL fsync and synchronous commit on (true) or off (false)
               --budget-ms   the freshness budget: the Streams commit interval, how long changes wait under a backlog
+              --freshness-rate, --freshness-seconds  reviews/s offered through ingest, and for how long, while
+                            the time from 202 to PostgreSQL is measured (default 5000 for 20 s; 0 s skips it)
               --commit-ms   experiment only: override the Streams commit interval (default: the budget)""";
 
     public BenchmarkOptions {
@@ -44,6 +48,8 @@ public record BenchmarkOptions(int households, int partitions, int threads, int 
         requireAtLeast("warmup", warmup, 0);
         requireAtLeast("concurrent", concurrent, 0);
         requireAtLeast("commit-ms", commitMs, 0);
+        requireAtLeast("freshness-rate", freshnessRate, 10);
+        requireAtLeast("freshness-seconds", freshnessSeconds, 0);
     }
 
     /** Parses {@code --name=value} arguments over the defaults. */
@@ -61,6 +67,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, int 
         BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1),
                 a.number("flush-ms", 200), a.number("budget-ms", 5_000), a.bool("durable", true), a.integer("warmup", 100_000),
                 a.integer("concurrent", households), a.number("commit-ms", 0),
+                a.integer("freshness-rate", 5_000), a.integer("freshness-seconds", 20),
                 a.number("seed", 2025));
         a.requireAllUsed();
         return options;

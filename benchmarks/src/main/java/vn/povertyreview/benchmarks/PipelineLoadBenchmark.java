@@ -76,6 +76,7 @@ public final class PipelineLoadBenchmark {
         Workloads workloads = Workloads.generate(options, maps, topics, out);
         BenchmarkReport report = new BenchmarkReport(options, workloads.describe());
         NationFigures expected = NationFigures.NONE;
+        UnitRecount units = workloads.units();
         Correctness correctness;
         try (PipelineRig rig = PipelineRig.start(options, dataDir, topics, maps)) {
             out.println("Kafka and PostgreSQL started; starting the rollup application");
@@ -89,12 +90,17 @@ public final class PipelineLoadBenchmark {
                 if (workloads.concurrent() != null) {
                     expected = allAtOnce(rig, producer, meter, workloads.concurrent(), expected, report);
                 }
+                if (options.freshnessSeconds() > 0) {
+                    FreshnessProbe.Outcome outcome = freshness(rig, meter, maps, expected, report);
+                    expected = expected.plus(outcome.expected());
+                    units = units.plus(outcome.units());
+                }
             }
             rig.stopStreams();
             report.note("Streams state directory %,.1f MiB; Kafka log segments %,.1f MiB; reviews held in memory %,.1f MiB",
                     DirectorySize.of(rig.streamsStateDir(), "") / 1048576.0,
                     DirectorySize.of(rig.kafkaDir(), ".log") / 1048576.0, workloads.bytes() / 1048576.0);
-            long households = workloads.households();
+            long households = expected.households();
             StringBuilder perTopic = new StringBuilder();
             long productBytes = 0;
             for (Map.Entry<String, Long> topic : DirectorySize.ofTopics(rig.kafkaDir()).entrySet()) {
@@ -110,7 +116,7 @@ public final class PipelineLoadBenchmark {
             report.note("Kafka log of the product's topics: %,.1f MiB for %,d households, %,.0f bytes per household "
                     + "(repartition topics as Streams has purged them so far):%s", productBytes / 1048576.0, households,
                     productBytes / (double) households, perTopic);
-            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.REVIEW_YEAR, expected, workloads.units(), rig.rejectedReviews());
+            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.REVIEW_YEAR, expected, units, rig.rejectedReviews());
         }
         report.correctness(correctness);
         return report;
@@ -182,6 +188,27 @@ public final class PipelineLoadBenchmark {
         rig.createTopic(Ceilings.COUNT_OUTPUT);
         report.add(ceilings.minimalStreams(options.threads(), dataDir.resolve("ceiling-streams")));
         report.add(ceilings.copy(report.phase("3 ").items()));
+    }
+
+    /**
+     * Freshness: new households offered through the ingest API at a steady rate, with Streams and
+     * the sink running; the time from each request's 202 to its households being counted in PostgreSQL.
+     */
+    private FreshnessProbe.Outcome freshness(PipelineRig rig, PhaseMeter meter, AdminMaps maps, NationFigures expected,
+            BenchmarkReport report)
+            throws Exception {
+        try (RunningSink sink = rig.startSink()) {
+            awaitSink(rig, sink);
+            out.printf("Freshness: %,d reviews/s through ingest for %d s%n", options.freshnessRate(), options.freshnessSeconds());
+            PhaseMeter.Running offering = meter.begin();
+            FreshnessProbe.Outcome outcome = new FreshnessProbe(rig, maps).measure(options.freshnessRate(), options.freshnessSeconds(),
+                    expected.households(), options.seed());
+            report.add(offering.end("6 freshness: steady load through ingest", "reviews", outcome.freshness().reviews(), System.nanoTime()));
+            report.note("%s", outcome.freshness().line());
+            awaitStreams(rig, expected.plus(outcome.expected()));
+            awaitSink(rig, sink);
+            return outcome;
+        }
     }
 
     /** Phase 5: a second workload with the producer, Streams and the sink all running. */

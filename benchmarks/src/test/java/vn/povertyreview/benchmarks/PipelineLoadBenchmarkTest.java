@@ -18,7 +18,7 @@ class PipelineLoadBenchmarkTest {
     @Test
     void aSmokeRunPrintsEveryPhaseAndCeilingAndEveryUnitRowEqualsTheRecount() throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse("--households=15000", "--warmup=1000", "--concurrent=4000",
-                "--flush-ms=200", "--durable=false", "--partitions=3", "--threads=1");
+                "--flush-ms=200", "--durable=false", "--partitions=3", "--threads=1", "--freshness-rate=1000", "--freshness-seconds=3");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
@@ -26,15 +26,16 @@ class PipelineLoadBenchmarkTest {
         report.print(out);
 
         assertThat(report.correctness().ok()).as(report.correctness().line()).isTrue();
-        assertThat(report.correctness().nation().households()).isEqualTo(20_000);
+        assertThat(report.correctness().nation().households()).as("20,000 households and 3,000 through ingest").isEqualTo(23_000);
         assertThat(report.correctness().differences()).isEmpty();
         assertThat(report.correctness().unitsRecounted()).as("villages, communes, provinces and the nation").isGreaterThan(10_000);
         assertThat(report.phases()).extracting(PhaseResult::name).containsExactly(
                 "1 produce (idempotent, acks=all, lz4)", "2 streams (exactly_once_v2)", "3 sink into PostgreSQL",
                 "4 end to end, phases in turn", "ceiling: raw consumer", "ceiling: minimal EOS count topology",
-                "ceiling: PostgreSQL COPY of rollup rows", "5 end to end, all at once");
+                "ceiling: PostgreSQL COPY of rollup rows", "5 end to end, all at once", "6 freshness: steady load through ingest");
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("Correctness: OK — NATION total 20,000 = 20,000 distinct households")
+                .contains("Correctness: OK — NATION total 23,000 = 23,000 distinct households")
+                .contains("Freshness at 1,000 reviews/s offered for 3 s through ingest")
                 .contains("unit rows equal the recount of the generated households")
                 .contains("Against the ceilings of this run, on the same input:")
                 .contains("bytes per household");
