@@ -1,5 +1,6 @@
 package vn.povertyreview.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -50,6 +51,8 @@ final class PipelineRig implements AutoCloseable {
     static final String DATABASE = "poverty";
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRig.class);
     private static final short REPLICATION = 1;
+    /** As the launcher gives its sink, and a few for the harness's own reads. */
+    private static final int SINK_CONNECTIONS = 6;
 
     private final BenchmarkOptions options;
     private final Path dataDir;
@@ -95,7 +98,9 @@ final class PipelineRig implements AutoCloseable {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), options.durable());
         running.push(postgres);
         postgres.createDatabaseIfMissing(DATABASE);
-        jdbi = SinkDatabase.open(postgres.dataSource(DATABASE));
+        HikariDataSource connections = SinkDatabase.pooled(postgres.dataSource(DATABASE), SINK_CONNECTIONS);
+        running.push(connections);
+        jdbi = SinkDatabase.open(connections);
 
         unread = new UnreadRecords(kafka.bootstrapServers());
         running.push(unread);

@@ -1,5 +1,6 @@
 package vn.povertyreview.pipeline;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,6 +39,8 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
+    /** The sink's one writer and the alert webhook's reads need few; the pool keeps them open. */
+    private static final int SINK_CONNECTIONS = 4;
 
     private final Settings settings;
     private final Topics topics;
@@ -87,7 +90,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (all || role == Role.SINK) {
             progress.step("Sink: database schema and rollup writer", () -> {
-                Jdbi jdbi = SinkDatabase.open(dataSource);
+                HikariDataSource connections = SinkDatabase.pooled(dataSource, SINK_CONNECTIONS);
+                running.push(connections);
+                Jdbi jdbi = SinkDatabase.open(connections);
                 sink = new RollupSink(new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
                         topics.unitRollups().name(), topics.classificationDisagreements().name(),
                         topics.targetStatuses().name(), topics.targetGapAlerts().name(),

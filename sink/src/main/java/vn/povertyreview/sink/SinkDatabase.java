@@ -1,5 +1,7 @@
 package vn.povertyreview.sink;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -36,6 +38,22 @@ public final class SinkDatabase {
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
+    }
+
+    /**
+     * A pool of at most {@code connections} connections to the database, for the sink's writers:
+     * without one, every batch would open a connection (a new server process) and create its
+     * session's staging table again. Close it when the sink stops.
+     */
+    public static HikariDataSource pooled(DataSource dataSource, int connections) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setPoolName("poverty-sink");
+        config.setMaximumPoolSize(connections);
+        config.setMinimumIdle(1);
+        // The embedded server may still be starting or a real one briefly away: fail on first use, not here.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /** A Jdbi with PostgreSQL types and SQL Objects, without touching the schema. */

@@ -49,7 +49,7 @@ import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
  * can change what it adds to every year from Y on. So for each of those years the figures of the
  * old history are taken out and those of the new one put in; both are computed by the same
  * function of the stored history, so what is taken out is exactly what was put in. All years of a
- * household are in one state because the input is repartitioned by household id.
+ * household are in one state because ingest writes them to the partition of the household id.
  *
  * <p>Changes are summed per unit in memory ({@link CommitBuffer}) and sent inside a commit's
  * transaction (or earlier, when too many units are pending), so a busy commune costs one downstream
