@@ -12,6 +12,7 @@ import java.util.Map;
  * @param partitions   partitions of the product's topics
  * @param threads      stream threads of each Streams instance
  * @param instances    Streams instances with one application id, sharing the partitions (and this machine's cores)
+ * @param sinkWriters  writers of the sink: consumers of one group, each with its own connection
  * @param flushMs      how often the topology publishes summed changes while it keeps up with its input
  * @param budgetMs     the freshness budget: how long changes may wait under a backlog (the commit interval)
  * @param durable      whether PostgreSQL syncs every commit to disk
@@ -22,11 +23,11 @@ import java.util.Map;
  * @param freshnessSeconds for how long; 0 skips the freshness measurement
  * @param seed         of the generated reviews
  */
-public record BenchmarkOptions(int households, int partitions, int threads, int instances, long flushMs, long budgetMs, boolean durable, int warmup,
+public record BenchmarkOptions(int households, int partitions, int threads, int instances, int sinkWriters, long flushMs, long budgetMs, boolean durable, int warmup,
         int concurrent, long commitMs, int freshnessRate, int freshnessSeconds, long seed) {
 
     static final String USAGE = """
-            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--instances=1] [--flush-ms=200] [--budget-ms=5000]
+            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--instances=1] [--sink-writers=2] [--flush-ms=200] [--budget-ms=5000]
                                   [--durable=true] [--warmup=100000] [--concurrent=<households>]
                                   [--commit-ms=<as configured>] [--freshness-rate=5000] [--freshness-seconds=20] [--seed=2025]
               --households  distinct households timed phase by phase (produce, streams, sink)
@@ -43,6 +44,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, int 
         requireAtLeast("partitions", partitions, 1);
         requireAtLeast("threads", threads, 1);
         requireAtLeast("instances", instances, 1);
+        requireAtLeast("sink-writers", sinkWriters, 1);
         requireAtLeast("flush-ms", flushMs, 1);
         requireAtLeast("budget-ms", budgetMs, flushMs);
         requireAtLeast("warmup", warmup, 0);
@@ -64,7 +66,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, int 
         }
         Arguments a = new Arguments(given);
         int households = a.integer("households", 1_000_000);
-        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1),
+        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1), a.integer("sink-writers", 2),
                 a.number("flush-ms", 200), a.number("budget-ms", 5_000), a.bool("durable", true), a.integer("warmup", 100_000),
                 a.integer("concurrent", households), a.number("commit-ms", 0),
                 a.integer("freshness-rate", 5_000), a.integer("freshness-seconds", 20),

@@ -95,9 +95,9 @@ final class BenchmarkReport {
         out.println();
         out.println("== Pipeline load benchmark ==");
         out.println(workload);
-        out.printf("%d partitions, %d Streams instance(s) of %d threads (exactly_once_v2), publish every %d ms while live, budget %,d ms,%s"
+        out.printf("%d partitions, %d Streams instance(s) of %d threads (exactly_once_v2), publish every %d ms while live, budget %,d ms, %d sink writer(s),%s"
                         + " PostgreSQL %s, warm-up %,d households; %d cores, max heap %,d MiB%n",
-                options.partitions(), options.instances(), options.threads(), options.flushMs(), options.budgetMs(),
+                options.partitions(), options.instances(), options.threads(), options.flushMs(), options.budgetMs(), options.sinkWriters(),
                 options.commitMs() > 0 ? " commit every " + options.commitMs() + " ms (experiment)," : "",
                 options.durable() ? "durable (fsync on)" : "not durable (fsync off)", options.warmup(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);

@@ -51,8 +51,8 @@ final class PipelineRig implements AutoCloseable {
     static final String DATABASE = "poverty";
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRig.class);
     private static final short REPLICATION = 1;
-    /** As the launcher gives its sink, and a few for the harness's own reads. */
-    private static final int SINK_CONNECTIONS = 6;
+    /** Connections beyond one per sink writer, for the harness's own reads. */
+    private static final int SPARE_CONNECTIONS = 4;
 
     private final BenchmarkOptions options;
     private final Path dataDir;
@@ -98,7 +98,7 @@ final class PipelineRig implements AutoCloseable {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), options.durable());
         running.push(postgres);
         postgres.createDatabaseIfMissing(DATABASE);
-        HikariDataSource connections = SinkDatabase.pooled(postgres.dataSource(DATABASE), SINK_CONNECTIONS);
+        HikariDataSource connections = SinkDatabase.pooled(postgres.dataSource(DATABASE), options.sinkWriters() + SPARE_CONNECTIONS);
         running.push(connections);
         jdbi = SinkDatabase.open(connections);
 
@@ -192,7 +192,7 @@ final class PipelineRig implements AutoCloseable {
         return new RunningSink(SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topics.unitRollups().name())
                 .withClassificationDisagreementsTopic(topics.classificationDisagreements().name())
                 .withTargetStatusesTopic(topics.targetStatuses().name())
-                .withTargetGapAlertsTopic(topics.targetGapAlerts().name()), jdbi);
+                .withTargetGapAlertsTopic(topics.targetGapAlerts().name()), jdbi, options.sinkWriters());
     }
 
     /** Creates a topic of the harness's own with the product's partitions. */

@@ -1,47 +1,57 @@
 package vn.povertyreview.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import vn.povertyreview.sink.RollupSink;
 import vn.povertyreview.sink.SinkProgress;
 import vn.povertyreview.sink.SinkSettings;
 
-/** A {@link RollupSink} on its own thread, as the launcher runs it. Close it to stop it. */
+/**
+ * The sink's writers, each a {@link RollupSink} on its own thread in one consumer group, as the
+ * launcher runs them. Close it to stop them.
+ */
 final class RunningSink implements AutoCloseable {
 
     private final SinkSettings settings;
-    private final RollupSink sink;
-    private final Thread thread;
+    private final List<RollupSink> sinks = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    RunningSink(SinkSettings settings, Jdbi jdbi) {
+    RunningSink(SinkSettings settings, Jdbi jdbi, int writers) {
         this.settings = settings;
-        this.sink = new RollupSink(settings, jdbi);
-        this.thread = new Thread(sink, "rollup-sink");
-        thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
-        thread.start();
+        for (int writer = 0; writer < writers; writer++) {
+            RollupSink sink = new RollupSink(settings, jdbi);
+            Thread thread = new Thread(sink, "rollup-sink-" + writer);
+            thread.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+            sinks.add(sink);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     SinkSettings settings() {
         return settings;
     }
 
+    /** The writers' counters, summed. */
     SinkProgress progress() {
-        return sink.progress();
+        return sinks.stream().map(RollupSink::progress).reduce(SinkProgress.NONE, SinkProgress::plus);
     }
 
-    /** Fails if the sink's loop has ended on an error. */
+    /** Fails if a writer's loop has ended on an error. */
     void requireRunning() {
         if (failure.get() != null) {
             throw new IllegalStateException("the rollup sink stopped: " + failure.get().getMessage(), failure.get());
         }
-        if (!thread.isAlive()) {
+        if (!threads.stream().allMatch(Thread::isAlive)) {
             throw new IllegalStateException("the rollup sink stopped; see the log");
         }
     }
 
     @Override
     public void close() {
-        sink.close();
+        sinks.forEach(RollupSink::close);
     }
 }

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,8 +41,8 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
-    /** The sink's one writer and the alert webhook's reads need few; the pool keeps them open. */
-    private static final int SINK_CONNECTIONS = 4;
+    /** Database connections beyond one per sink writer. */
+    private static final int SPARE_CONNECTIONS = 2;
 
     private final Settings settings;
     private final Topics topics;
@@ -50,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
     private DataSource dataSource;
     private IngestService ingest;
     private StreamsService streams;
-    private RollupSink sink;
+    private final List<RollupSink> sinks = new ArrayList<>();
     private String adminToken;
 
     public Pipeline(Settings settings) {
@@ -90,16 +92,25 @@ public final class Pipeline implements AutoCloseable {
         }
         if (all || role == Role.SINK) {
             progress.step("Sink: database schema and rollup writer", () -> {
-                HikariDataSource connections = SinkDatabase.pooled(dataSource, SINK_CONNECTIONS);
+                int writers = settings.getInt(Setting.SINK_WRITERS);
+                if (writers < 1) {
+                    throw new IllegalArgumentException(Setting.SINK_WRITERS.key() + " must be at least 1, got " + writers);
+                }
+                // One connection per writer, and room for the alert webhook's and Flyway's.
+                HikariDataSource connections = SinkDatabase.pooled(dataSource, writers + SPARE_CONNECTIONS);
                 running.push(connections);
                 Jdbi jdbi = SinkDatabase.open(connections);
-                sink = new RollupSink(new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
+                SinkSettings sinkSettings = new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
                         topics.unitRollups().name(), topics.classificationDisagreements().name(),
                         topics.targetStatuses().name(), topics.targetGapAlerts().name(),
-                        SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS), jdbi);
-                Thread thread = new Thread(sink, "rollup-sink");
-                thread.start();
-                running.push(sink);
+                        SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS);
+                // Writers of one group share the partitions; each stores its partitions' offsets with its rows.
+                for (int writer = 0; writer < writers; writer++) {
+                    RollupSink sink = new RollupSink(sinkSettings, jdbi);
+                    new Thread(sink, "rollup-sink-" + writer).start();
+                    sinks.add(sink);
+                    running.push(sink);
+                }
                 String webhookUrl = settings.get(Setting.SINK_ALERT_WEBHOOK_URL);
                 if (!webhookUrl.isBlank()) {
                     AlertWebhook webhook = new AlertWebhook(bootstrapServers, topics.targetGapAlerts().name(), URI.create(webhookUrl));
@@ -204,7 +215,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public boolean isHealthy() {
-        return (streams == null || streams.isHealthy()) && (sink == null || sink.isRunning());
+        return (streams == null || streams.isHealthy()) && sinks.stream().allMatch(RollupSink::isRunning);
     }
 
     @Override

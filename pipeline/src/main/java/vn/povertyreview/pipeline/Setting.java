@@ -46,6 +46,8 @@ public enum Setting {
     STREAMS_FRESHNESS_BUDGET_MS("streams.freshness.budget.ms", "5000",
             "Longest a change waits to be published under a backlog (the Streams commit interval); longer means fewer rollups."),
     SINK_GROUP_ID("sink.group.id", "poverty-sink", "Consumer group of the sink."),
+    SINK_WRITERS("sink.writers", "2",
+            "Writers of this sink instance: consumers of one group over disjoint partitions, each with its own database connection."),
     SINK_ALERT_WEBHOOK_URL("sink.alert-webhook.url", "",
             "If set, POST every target gap alert as JSON to this URL, at least once, with header Idempotency-Key: <alertId>."),
     HEALTH_PORT("health.port", "0", "If not 0, serve GET /health on this port (for container health checks of streams and sink)."),

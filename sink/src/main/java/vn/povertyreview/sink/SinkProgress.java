@@ -6,4 +6,12 @@ package vn.povertyreview.sink;
  * skipped and rollup tombstones ignored. Immutable and thread-safe.
  */
 public record SinkProgress(long recordsWritten, long batchesWritten, long recordsSkipped, long tombstonesIgnored) {
+
+    public static final SinkProgress NONE = new SinkProgress(0, 0, 0, 0);
+
+    /** The counters of two writers together. */
+    public SinkProgress plus(SinkProgress other) {
+        return new SinkProgress(recordsWritten + other.recordsWritten, batchesWritten + other.batchesWritten,
+                recordsSkipped + other.recordsSkipped, tombstonesIgnored + other.tombstonesIgnored);
+    }
 }
