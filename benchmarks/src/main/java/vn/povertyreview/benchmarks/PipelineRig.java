@@ -27,6 +27,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.admin.AdminSuccession;
+import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.embedded.EmbeddedKafka;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.pipeline.TopicSetup;
@@ -126,7 +128,8 @@ final class PipelineRig implements AutoCloseable {
             if (options.commitMs() > 0) {
                 properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.commitMs());
             }
-            KafkaStreams streams = new KafkaStreams(RollupTopology.build(topics, maps, rollupOptions), properties);
+            KafkaStreams streams = new KafkaStreams(RollupTopology.build(topics, maps, PovertyStandards.official(),
+                    AdminSuccession.official(maps), rollupOptions), properties);
             AtomicBoolean counted = new AtomicBoolean();
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING && counted.compareAndSet(false, true)) {

@@ -10,6 +10,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.admin.AdminSuccession;
+import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.streams.RollupOptions;
 import vn.povertyreview.streams.RollupStreamsConfig;
@@ -24,7 +26,8 @@ final class StreamsService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
 
     StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options) {
-        Topology topology = RollupTopology.build(topics, AdminMaps.official(), options);
+        AdminMaps maps = AdminMaps.official();
+        Topology topology = RollupTopology.build(topics, maps, PovertyStandards.official(), AdminSuccession.official(maps), options);
         streams = new KafkaStreams(topology, config.properties(topics, options));
         streams.setStateListener((now, before) -> {
             LOG.info("Rollup streams {} -> {}", before, now);

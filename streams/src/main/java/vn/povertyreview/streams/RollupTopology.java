@@ -99,11 +99,15 @@ public final class RollupTopology {
     private RollupTopology() {
     }
 
-    public static Topology build(Topics topics, AdminMaps maps, RollupOptions options) {
+    /**
+     * The topology over the administrative maps, the poverty standards and the 2025 succession of
+     * communes that the caller loads (the official ones in production, {@code AdminMaps.official()},
+     * {@code PovertyStandards.official()}, {@code AdminSuccession.official(maps)}).
+     */
+    public static Topology build(Topics topics, AdminMaps maps, PovertyStandards standards, AdminSuccession succession,
+            RollupOptions options) {
         ReviewRules rules = new ReviewRules(maps);
         UnitDirectory directory = new UnitDirectory(maps);
-        PovertyStandards standards = PovertyStandards.official();
-        AdminSuccession succession = AdminSuccession.official(maps);
         Serde<String> keys = Serdes.String();
         Serde<UnitTally> tallies = AvroSerde.of(UnitTally.class);
 

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.admin.AdminSuccession;
+import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
@@ -68,7 +70,8 @@ final class RollupHarness implements AutoCloseable {
         Topics topics = Topics.withDefaultNames();
         Properties props = new RollupStreamsConfig("rollup-test", "unused:9092", stateDir, 1, 1)
                 .properties(topics);
-        driver = new TopologyTestDriver(RollupTopology.build(topics, MAPS, new RollupOptions(FLUSH, FLUSH, 50_000)), props, clock);
+        driver = new TopologyTestDriver(RollupTopology.build(topics, MAPS, PovertyStandards.official(), AdminSuccession.official(MAPS),
+                new RollupOptions(FLUSH, FLUSH, 50_000)), props, clock);
         reviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),
                 topics.householdReviews().valueSerde().serializer());
         rawReviews = driver.createInputTopic(topics.householdReviews().name(), Serdes.String().serializer(),
