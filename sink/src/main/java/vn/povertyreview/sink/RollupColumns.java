@@ -26,12 +26,14 @@ final class RollupColumns {
     /** Every column the sink writes, in statement order. */
     static final List<String> ALL = all();
 
+    private static final String COLUMN_LIST = String.join(", ", ALL);
+
     /** The session's staging table of a batch's rows, emptied at every commit. */
     static final String CREATE_INCOMING = "CREATE TEMPORARY TABLE IF NOT EXISTS unit_rollup_incoming ON COMMIT DELETE ROWS AS\n"
-            + "SELECT " + String.join(", ", all()) + " FROM unit_rollup WITH NO DATA";
+            + "SELECT " + COLUMN_LIST + " FROM unit_rollup WITH NO DATA";
 
     /** Streams a batch's rows into the staging table, in PostgreSQL's text format ({@link #copyLine}). */
-    static final String COPY_INCOMING = "COPY unit_rollup_incoming (" + String.join(", ", all()) + ") FROM STDIN";
+    static final String COPY_INCOMING = "COPY unit_rollup_incoming (" + COLUMN_LIST + ") FROM STDIN";
 
     /**
      * Moves the staged rows into the table: inserts a row, or replaces every column of the stored
@@ -60,8 +62,8 @@ final class RollupColumns {
                 .filter(column -> !column.equals("unit_code") && !column.equals("review_year"))
                 .map(column -> column + " = EXCLUDED." + column)
                 .collect(Collectors.joining(",\n       "));
-        return "INSERT INTO unit_rollup (" + String.join(", ", ALL) + ")\n"
-                + "SELECT " + String.join(", ", ALL) + " FROM unit_rollup_incoming ORDER BY unit_code, review_year\n"
+        return "INSERT INTO unit_rollup (" + COLUMN_LIST + ")\n"
+                + "SELECT " + COLUMN_LIST + " FROM unit_rollup_incoming ORDER BY unit_code, review_year\n"
                 + "ON CONFLICT (unit_code, review_year) DO UPDATE\n"
                 + "   SET " + updates + "\n"
                 + " WHERE unit_rollup.revision < EXCLUDED.revision";

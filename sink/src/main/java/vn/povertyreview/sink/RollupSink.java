@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -59,7 +58,7 @@ public final class RollupSink implements Runnable, AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
 
     private final SinkSettings settings;
-    private final Consumer<String, SpecificRecord> consumer;
+    private final Consumer<String, Object> consumer;
     private final RollupWriter writer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch closeRequested = new CountDownLatch(1);
@@ -118,7 +117,7 @@ public final class RollupSink implements Runnable, AutoCloseable {
     }
 
     private void pollAndWrite() {
-        ConsumerRecords<String, SpecificRecord> records;
+        ConsumerRecords<String, Object> records;
         try {
             records = consumer.poll(settings.pollTimeout());
         } catch (RecordDeserializationException e) {
@@ -184,10 +183,10 @@ public final class RollupSink implements Runnable, AutoCloseable {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> kafkaOffsets(ConsumerRecords<String, SpecificRecord> records) {
+    private static Map<TopicPartition, OffsetAndMetadata> kafkaOffsets(ConsumerRecords<String, Object> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(records.nextOffsets());
         for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, SpecificRecord>> inPartition = records.records(partition);
+            List<ConsumerRecord<String, Object>> inPartition = records.records(partition);
             offsets.putIfAbsent(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
         }
         return offsets;

@@ -118,7 +118,8 @@ public final class RollupWriter {
                     LOG.debug("Ignoring the tombstone for {} at {}-{} offset {}", record.key(), record.topic(), record.partition(), record.offset());
                     continue;
                 }
-                RollupRow row = RollupRow.of((UnitRollup) record.value());
+                // The sink's consumer reads a rollup into its row once (SinkValueDeserializer); a UnitRollup value is read here.
+                RollupRow row = record.value() instanceof RollupRow polled ? polled : RollupRow.of((UnitRollup) record.value());
                 // One INSERT ... ON CONFLICT may not touch a row twice: keep the highest revision of each unit.
                 latestRollups.merge(new UnitKey(row.reviewYear(), row.unitCode()), row,
                         (kept, candidate) -> candidate.revision() > kept.revision() ? candidate : kept);

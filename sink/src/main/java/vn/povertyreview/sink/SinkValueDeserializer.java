@@ -1,6 +1,5 @@
 package vn.povertyreview.sink;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import vn.povertyreview.schemas.AvroSerde;
@@ -11,13 +10,14 @@ import vn.povertyreview.schemas.UnitRollup;
 
 /**
  * Reads the values of the sink's topics, each with its own schema: {@link UnitRollup} on the
- * rollups topic, {@link ClassificationDisagreement} on the classification-disagreements topic,
+ * rollups topic, read once into the {@link RollupRow} the writer stores,
+ * {@link ClassificationDisagreement} on the classification-disagreements topic,
  * {@link TargetStatus} on the target-statuses topic, {@link TargetGapAlert} on the target-gap-alerts
  * topic; a tombstone stays null. A rollup, status or alert whose decimals are not decimal numbers is
  * unreadable too, so the sink skips it like any record it cannot read instead of retrying its batch
  * forever.
  */
-final class SinkValueDeserializer implements Deserializer<SpecificRecord> {
+final class SinkValueDeserializer implements Deserializer<Object> {
 
     private final String rollupsTopic;
     private final String disagreementsTopic;
@@ -36,18 +36,16 @@ final class SinkValueDeserializer implements Deserializer<SpecificRecord> {
     }
 
     @Override
-    public SpecificRecord deserialize(String topic, byte[] data) {
+    public Object deserialize(String topic, byte[] data) {
         if (data == null) {
             return null;
         }
         if (topic.equals(rollupsTopic)) {
-            UnitRollup rollup = rollups.deserialize(topic, data);
             try {
-                RollupRow.of(rollup);
+                return RollupRow.of(rollups.deserialize(topic, data));
             } catch (IllegalArgumentException e) {
                 throw new SerializationException(e.getMessage(), e);
             }
-            return rollup;
         }
         if (topic.equals(disagreementsTopic)) {
             return disagreements.deserialize(topic, data);
