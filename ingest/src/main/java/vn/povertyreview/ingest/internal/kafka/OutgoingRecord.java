@@ -3,6 +3,7 @@ package vn.povertyreview.ingest.internal.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -49,9 +50,9 @@ public record OutgoingRecord(String topic, byte[] key, byte[] value, List<Header
         return new OutgoingRecord(topic, key, value, more, householdId);
     }
 
-    /** The record to send, given how many partitions its topic has. */
-    ProducerRecord<byte[], byte[]> toProducerRecord(int partitions) {
-        Integer partition = householdId == null ? null : HouseholdPartition.of(householdId, partitions);
+    /** The record to send; {@code partitionsOf} tells how many partitions a topic has, asked only for a household's record. */
+    ProducerRecord<byte[], byte[]> toProducerRecord(ToIntFunction<String> partitionsOf) {
+        Integer partition = householdId == null ? null : HouseholdPartition.of(householdId, partitionsOf.applyAsInt(topic));
         return new ProducerRecord<>(topic, partition, key, value, headers);
     }
 

@@ -2,7 +2,9 @@ package vn.povertyreview.ingest.internal.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ApplicationRecoverableException;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -195,13 +198,17 @@ public final class ProducerPool implements AutoCloseable {
             try {
                 p.beginTransaction();
                 AtomicReference<Exception> sendFailure = new AtomicReference<>();
+                // Looked up once per topic and transaction: a household's records go to its partition.
+                Map<String, Integer> partitions = new HashMap<>();
                 for (OutgoingRecord record : records) {
                     if (sendFailure.get() != null) {
                         // The transaction is lost already; each further send could block for
                         // max.block.ms of its own before failing the same way.
                         break;
                     }
-                    p.send(record.toProducerRecord(p.partitionsFor(record.topic()).size()), (metadata, e) -> {
+                    ProducerRecord<byte[], byte[]> toSend =
+                            record.toProducerRecord(topic -> partitions.computeIfAbsent(topic, t -> p.partitionsFor(t).size()));
+                    p.send(toSend, (metadata, e) -> {
                         if (e != null) {
                             sendFailure.compareAndSet(null, e);
                         }
