@@ -26,14 +26,13 @@ import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitRollup;
 import vn.povertyreview.schemas.internal.HouseholdYears;
 import vn.povertyreview.schemas.internal.UnitTally;
+import vn.povertyreview.streams.internal.CommitBuffer;
 import vn.povertyreview.streams.internal.HouseholdHistoryProcessor;
 import vn.povertyreview.streams.internal.HouseholdOutcome;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Checked;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Disagreement;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
 import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
-import vn.povertyreview.streams.internal.PendingChange;
-import vn.povertyreview.streams.internal.CommitBuffer;
 import vn.povertyreview.streams.internal.GlobalTableUpdater;
 import vn.povertyreview.streams.internal.ReviewCheckProcessor;
 import vn.povertyreview.streams.internal.TargetOutcome;
@@ -119,7 +118,7 @@ public final class RollupTopology {
                 Stores.persistentKeyValueStore(HISTORY_STORE), keys, AvroSerde.of(HouseholdYears.class)).withCachingDisabled());
         // Every household change rewrites the same few units (its commune, province, the nation):
         // summed in memory and sent once per commit, inside the commit's transaction.
-        builder.addStateStore(CommitBuffer.<String, PendingChange>builder(CHANGE_BUFFER));
+        builder.addStateStore(CommitBuffer.builder(CHANGE_BUFFER));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(PENDING_STORE), keys, tallies).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * What one task collects in memory between two commits, handed to its processor inside every
  * commit's transaction.
  *
- * <p>A processor adds to it with {@link #computeIfAbsent} or {@link #put} and, in its {@code init}, says with
+ * <p>A processor adds to it with {@link #computeIfAbsent} and, in its {@code init}, says with
  * {@link #onCommit} what to do at a commit: Streams calls {@link #flushCache()} inside every commit,
  * before it flushes the producer and commits the transaction, and the buffer then passes its
  * entries (possibly none) to that action, which forwards them or writes them to a logged store, and
@@ -72,10 +72,6 @@ public final class CommitBuffer<K, V> implements StateStore, CachedStateStore<K,
     /** The buffered value of {@code key}, created first if there is none, as {@link Map#computeIfAbsent} does. */
     public V computeIfAbsent(K key, Function<? super K, ? extends V> create) {
         return entries.computeIfAbsent(key, create);
-    }
-
-    public void put(K key, V value) {
-        entries.put(key, value);
     }
 
     public int size() {

@@ -201,7 +201,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
             changes.forEach((unitKey, change) -> {
                 UnitTally stored = pending.get(unitKey);
                 if (stored != null) {
-                    change.add(Tallies.counts(stored).toArray(), stored.getAsOf());
+                    change.add(Tallies.counts(stored), stored.getAsOf());
                 }
                 pending.put(unitKey, Tallies.stored(change.change(), change.asOf(), 0));
             });
@@ -214,7 +214,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         }
         for (KeyValue<String, UnitTally> entry : kept) {
             changes.computeIfAbsent(entry.key, unitKey -> new PendingChange())
-                    .add(Tallies.counts(entry.value).toArray(), entry.value.getAsOf());
+                    .add(Tallies.counts(entry.value), entry.value.getAsOf());
             pending.delete(entry.key);
         }
         send(changes);

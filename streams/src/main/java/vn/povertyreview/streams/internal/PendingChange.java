@@ -8,7 +8,7 @@ import vn.povertyreview.domain.rollup.Tally;
  * review record in it. Mutable, so that summing a unit's many changes between two commits
  * allocates nothing; owned by one task's thread.
  */
-public final class PendingChange {
+final class PendingChange {
 
     private static final Figure[] FIGURES = Figure.values();
 
@@ -21,14 +21,6 @@ public final class PendingChange {
             counts[figure.ordinal()] += change.get(figure);
         }
         asOf = Math.max(asOf, timestamp);
-    }
-
-    /** Adds a change kept from an earlier commit. */
-    void add(long[] keptCounts, long keptAsOf) {
-        for (int i = 0; i < Math.min(keptCounts.length, counts.length); i++) {
-            counts[i] += keptCounts[i];
-        }
-        asOf = Math.max(asOf, keptAsOf);
     }
 
     Tally change() {
