@@ -1,13 +1,9 @@
 package vn.povertyreview.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +14,7 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.Review;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
+import vn.povertyreview.ingest.internal.auth.TokenHashes;
 import vn.povertyreview.pipeline.demo.HouseholdGenerator;
 import vn.povertyreview.pipeline.demo.ReviewClient;
 
@@ -74,7 +71,7 @@ final class FreshnessProbe {
         AtomicLong acceptedRequests = new AtomicLong();
         long start;
         long sentFor;
-        try (IngestService ingest = IngestService.start(IngestSettings.defaults(rig.bootstrapServers(), sha256(token)).withPort(0))) {
+        try (IngestService ingest = IngestService.start(IngestSettings.defaults(rig.bootstrapServers(), TokenHashes.sha256Hex(token)).withPort(0))) {
             ReviewClient client = new ReviewClient(ingest.baseUri().toString(), token);
             Thread watcher = new Thread(() -> watch(rig.jdbi(), rig.nation(), nationShows, watching, acceptedRequests, countsUpTo,
                     seenAt, onTopicAt), "freshness-watcher");
@@ -147,20 +144,12 @@ final class FreshnessProbe {
         List<String> provinces = new WorkloadBuilder(maps, rig.topics().householdReviews(), seed).provinces();
         List<Review> reviews = new ArrayList<>(households);
         for (int i = 0; i < provinces.size(); i++) {
-            int count = households / provinces.size() + (i < households % provinces.size() ? 1 : 0);
+            int count = WorkloadBuilder.share(households, provinces.size(), i);
             if (count > 0) {
                 reviews.addAll(generator.firstReviews(WorkloadBuilder.REVIEW_YEAR, provinces.get(i), count, "FRESH-"));
             }
         }
         Collections.shuffle(reviews, new Random(seed));
         return reviews;
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

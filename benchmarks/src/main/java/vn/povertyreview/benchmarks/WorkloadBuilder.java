@@ -50,6 +50,11 @@ final class WorkloadBuilder {
                 .toList();
     }
 
+    /** The {@code index}-th of {@code parts} even shares of {@code total}: the first (total mod parts) take one more. */
+    static int share(int total, int parts, int index) {
+        return total / parts + (index < total % parts ? 1 : 0);
+    }
+
     /** {@code households} households whose ids start with {@code prefix}, which keeps workloads apart. */
     Workload build(String name, String prefix, int households) {
         long workloadSeed = seed * 31 + prefix.hashCode();
@@ -64,8 +69,7 @@ final class WorkloadBuilder {
 
         List<String> provinces = provinces();
         for (int i = 0; i < provinces.size(); i++) {
-            // Even spread: the first (households mod provinces) provinces take one more.
-            int count = households / provinces.size() + (i < households % provinces.size() ? 1 : 0);
+            int count = share(households, provinces.size(), i);
             if (count == 0) {
                 continue;
             }
