@@ -9,6 +9,7 @@ import java.util.Map;
  * Immutable.
  *
  * @param households   distinct households timed through the phases one after another
+ * @param seasons      review years each household may be reviewed in: 2 (2024 and 2025, across the reform) or 1 (2025 only)
  * @param partitions   partitions of the product's topics
  * @param threads      stream threads of each Streams instance
  * @param instances    Streams instances with one application id, sharing the partitions (and this machine's cores)
@@ -23,14 +24,15 @@ import java.util.Map;
  * @param freshnessSeconds for how long; 0 skips the freshness measurement
  * @param seed         of the generated reviews
  */
-public record BenchmarkOptions(int households, int partitions, int threads, int instances, int sinkWriters, long flushMs, long budgetMs, boolean durable, int warmup,
+public record BenchmarkOptions(int households, int seasons, int partitions, int threads, int instances, int sinkWriters, long flushMs, long budgetMs, boolean durable, int warmup,
         int concurrent, long commitMs, int freshnessRate, int freshnessSeconds, long seed) {
 
     static final String USAGE = """
-            PipelineLoadBenchmark [--households=1000000] [--partitions=6] [--threads=2] [--instances=1] [--sink-writers=2] [--flush-ms=200] [--budget-ms=5000]
+            PipelineLoadBenchmark [--households=1000000] [--seasons=2] [--partitions=6] [--threads=2] [--instances=1] [--sink-writers=2] [--flush-ms=200] [--budget-ms=5000]
                                   [--durable=true] [--warmup=100000] [--concurrent=<households>]
                                   [--commit-ms=<as configured>] [--freshness-rate=5000] [--freshness-seconds=20] [--seed=2025]
               --households  distinct households timed phase by phase (produce, streams, sink)
+              --seasons     2: households reviewed in 2024 (three-level map) and 2025 (two-level); 1: in 2025 only
               --concurrent  further households timed with everything running at once (default: as many; 0 skips)
               --warmup      households sent through everything first, not timed
               --durable     PostgreSQL fsync and synchronous commit on (true) or off (false)
@@ -41,6 +43,9 @@ public record BenchmarkOptions(int households, int partitions, int threads, int 
 
     public BenchmarkOptions {
         requireAtLeast("households", households, 1);
+        if (seasons != 1 && seasons != 2) {
+            throw new IllegalArgumentException("--seasons must be 1 or 2, got " + seasons);
+        }
         requireAtLeast("partitions", partitions, 1);
         requireAtLeast("threads", threads, 1);
         requireAtLeast("instances", instances, 1);
@@ -66,7 +71,7 @@ public record BenchmarkOptions(int households, int partitions, int threads, int 
         }
         Arguments a = new Arguments(given);
         int households = a.integer("households", 1_000_000);
-        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1), a.integer("sink-writers", 2),
+        BenchmarkOptions options = new BenchmarkOptions(households, a.integer("seasons", 2), a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1), a.integer("sink-writers", 2),
                 a.number("flush-ms", 200), a.number("budget-ms", 5_000), a.bool("durable", true), a.integer("warmup", 100_000),
                 a.integer("concurrent", households), a.number("commit-ms", 0),
                 a.integer("freshness-rate", 5_000), a.integer("freshness-seconds", 20),

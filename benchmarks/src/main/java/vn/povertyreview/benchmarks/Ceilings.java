@@ -70,7 +70,7 @@ final class Ceilings {
                 read += records.count();
             }
         }
-        return reading.end("ceiling: raw consumer", "reviews", read, System.nanoTime());
+        return reading.end("ceiling: raw consumer", "records", read, System.nanoTime());
     }
 
     /**
@@ -119,7 +119,7 @@ final class Ceilings {
                     throw new IllegalStateException("the minimal count topology did not catch up (state " + streams.state() + ")");
                 }
             }
-            PhaseResult result = counting.end("ceiling: minimal EOS count topology", "reviews", total, System.nanoTime());
+            PhaseResult result = counting.end("ceiling: minimal EOS count topology", "records", total, System.nanoTime());
             streams.close(Duration.ofSeconds(30));
             return result;
         }

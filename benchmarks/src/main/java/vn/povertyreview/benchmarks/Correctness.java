@@ -6,14 +6,15 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The run's correctness verdict, read from what analysts read: the NATION row of {@code unit_rollup}
- * must count exactly the distinct households generated (with their poor and near-poor), the
- * PROVINCE rows must add up to it, and every unit row of the year (villages, communes, provinces,
- * the nation) must equal an independent recount of the generated households ({@link UnitRecount}).
+ * The run's correctness verdict, read from what analysts read: the final year's NATION row of
+ * {@code unit_rollup} must count exactly the distinct households generated and counted in it (with
+ * their poor and near-poor), its PROVINCE rows must add up to it, and every unit row of every year
+ * (villages, communes, districts, provinces, the nation) must equal an independent recount of the
+ * generated households ({@link UnitRecount}).
  * Immutable.
  *
  * @param unitsRecounted units the recount has
- * @param unitRows       rows of the year in {@code unit_rollup}
+ * @param unitRows       rows of the years in {@code unit_rollup}
  * @param differences    every unit whose row differs from the recount
  */
 record Correctness(NationFigures expected, NationFigures nation, long provinces, long provinceHouseholds, long rejected,
@@ -26,15 +27,21 @@ record Correctness(NationFigures expected, NationFigures nation, long provinces,
         differences = List.copyOf(differences);
     }
 
-    static Correctness read(Jdbi jdbi, int reviewYear, NationFigures expected, UnitRecount recount, long rejected) {
+    /**
+     * The verdict on the rows of review years {@code firstYear} to {@code finalYear}; the NATION
+     * and PROVINCE totals are the final year's.
+     */
+    static Correctness read(Jdbi jdbi, int firstYear, int finalYear, NationFigures expected, UnitRecount recount, long rejected) {
         return jdbi.withExtension(RollupTotalsDao.class, dao -> {
-            NationFigures nation = dao.nation(reviewYear)
+            NationFigures nation = dao.nation(finalYear)
                     .map(row -> new NationFigures(row.households(), row.poor(), row.nearPoor()))
                     .orElse(NationFigures.NONE);
-            RollupTotalsDao.ProvinceSum provinces = dao.provinces(reviewYear);
+            RollupTotalsDao.ProvinceSum provinces = dao.provinces(finalYear);
             Map<String, NationFigures> rows = new HashMap<>();
-            for (RollupTotalsDao.UnitRow row : dao.units(reviewYear)) {
-                rows.put(row.unitCode(), new NationFigures(row.households(), row.poor(), row.nearPoor()));
+            for (int year = firstYear; year <= finalYear; year++) {
+                for (RollupTotalsDao.UnitRow row : dao.units(year)) {
+                    rows.put(year + "/" + row.unitCode(), new NationFigures(row.households(), row.poor(), row.nearPoor()));
+                }
             }
             return new Correctness(expected, nation, provinces.provinces(), provinces.households(), rejected,
                     recount.units(), rows.size(), recount.differences(rows));
@@ -51,7 +58,7 @@ record Correctness(NationFigures expected, NationFigures nation, long provinces,
                         unitsRecounted)
                 : String.format("%,d of %,d unit rows differ from the recount, e.g. %s", differences.size(), unitRows,
                         String.join("; ", differences.subList(0, Math.min(SHOWN, differences.size()))));
-        return String.format("Correctness: %s — NATION total %,d %s %,d distinct households generated"
+        return String.format("Correctness: %s — NATION total %,d %s %,d distinct households generated and counted in the final year"
                         + " (poor %,d/%,d, near-poor %,d/%,d); %d PROVINCE totals sum to %,d %s NATION total; %s; %,d reviews rejected",
                 ok() ? "OK" : "FAILED",
                 nation.households(), nation.households() == expected.households() ? "=" : "≠", expected.households(),

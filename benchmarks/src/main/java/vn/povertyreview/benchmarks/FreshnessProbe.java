@@ -121,7 +121,7 @@ final class FreshnessProbe {
         int nextOnTopic = 0;
         try (var handle = jdbi.open()) {
             var query = handle.createQuery("SELECT total_households FROM unit_rollup WHERE review_year = :year AND unit_level = 'NATION'")
-                    .bind("year", WorkloadBuilder.REVIEW_YEAR);
+                    .bind("year", WorkloadBuilder.FINAL_YEAR);
             while (watching.get()) {
                 long shows = query.mapTo(Long.class).findOne().orElse(0L);
                 long at = System.nanoTime();
@@ -141,12 +141,12 @@ final class FreshnessProbe {
 
     private List<Review> generate(int households, long seed) {
         HouseholdGenerator generator = new HouseholdGenerator(maps, seed * 17 + 5);
-        List<String> provinces = new WorkloadBuilder(maps, rig.topics().householdReviews(), seed).provinces();
+        List<String> provinces = WorkloadBuilder.provinces(maps, WorkloadBuilder.FINAL_YEAR);
         List<Review> reviews = new ArrayList<>(households);
         for (int i = 0; i < provinces.size(); i++) {
             int count = WorkloadBuilder.share(households, provinces.size(), i);
             if (count > 0) {
-                reviews.addAll(generator.firstReviews(WorkloadBuilder.REVIEW_YEAR, provinces.get(i), count, "FRESH-"));
+                reviews.addAll(generator.firstReviews(WorkloadBuilder.FINAL_YEAR, provinces.get(i), count, "FRESH-"));
             }
         }
         Collections.shuffle(reviews, new Random(seed));

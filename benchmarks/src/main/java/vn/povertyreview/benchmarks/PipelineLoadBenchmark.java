@@ -73,10 +73,12 @@ public final class PipelineLoadBenchmark {
     private BenchmarkReport run(Path dataDir, PhaseMeter meter) throws Exception {
         AdminMaps maps = AdminMaps.official();
         Topics topics = Topics.withDefaultNames();
-        Workloads workloads = Workloads.generate(options, maps, topics, out);
+        Path workloadDir = Files.createDirectories(dataDir.resolve("workloads"));
+        Workloads workloads = Workloads.generate(options, maps, topics, workloadDir, out);
         BenchmarkReport report = new BenchmarkReport(options, workloads.describe());
         NationFigures expected = NationFigures.NONE;
         UnitRecount units = workloads.units();
+        long reviews = workloads.reviews();
         Correctness correctness;
         try (PipelineRig rig = PipelineRig.start(options, dataDir, topics, maps)) {
             out.println("Kafka and PostgreSQL started; starting the rollup application");
@@ -94,13 +96,13 @@ public final class PipelineLoadBenchmark {
                     FreshnessProbe.Outcome outcome = freshness(rig, meter, maps, expected, report);
                     expected = expected.plus(outcome.expected());
                     units = units.plus(outcome.units());
+                    reviews += outcome.expected().households();
                 }
             }
             rig.stopStreams();
-            report.note("Streams state directory %,.1f MiB; Kafka log segments %,.1f MiB; reviews held in memory %,.1f MiB",
+            report.note("Streams state directory %,.1f MiB; Kafka log segments %,.1f MiB; the run's records, read from files as sent, %,.1f MiB",
                     DirectorySize.of(rig.streamsStateDir(), "") / 1048576.0,
                     DirectorySize.of(rig.kafkaDir(), ".log") / 1048576.0, workloads.bytes() / 1048576.0);
-            long households = expected.households();
             StringBuilder perTopic = new StringBuilder();
             long productBytes = 0;
             for (Map.Entry<String, Long> topic : DirectorySize.ofTopics(rig.kafkaDir()).entrySet()) {
@@ -109,14 +111,15 @@ public final class PipelineLoadBenchmark {
                 }
                 productBytes += topic.getValue();
                 if (topic.getValue() > 0) {
-                    perTopic.append(String.format("%n  %-60s %,10.1f MiB %,8.0f bytes per household", topic.getKey(),
-                            topic.getValue() / 1048576.0, topic.getValue() / (double) households));
+                    perTopic.append(String.format("%n  %-60s %,10.1f MiB %,8.0f bytes per review", topic.getKey(),
+                            topic.getValue() / 1048576.0, topic.getValue() / (double) reviews));
                 }
             }
-            report.note("Kafka log of the product's topics: %,.1f MiB for %,d households, %,.0f bytes per household "
-                    + "(repartition topics as Streams has purged them so far):%s", productBytes / 1048576.0, households,
-                    productBytes / (double) households, perTopic);
-            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.REVIEW_YEAR, expected, units, rig.rejectedReviews());
+            report.note("Kafka log of the product's topics: %,.1f MiB for %,d reviews, %,.0f bytes per review, that is per household"
+                    + " and season (repartition topics as Streams has purged them so far):%s", productBytes / 1048576.0, reviews,
+                    productBytes / (double) reviews, perTopic);
+            correctness = Correctness.read(rig.jdbi(), WorkloadBuilder.FIRST_YEAR, WorkloadBuilder.FINAL_YEAR, expected, units,
+                    rig.rejectedReviews());
         }
         report.correctness(correctness);
         return report;
@@ -130,8 +133,8 @@ public final class PipelineLoadBenchmark {
             awaitStreams(rig, after);
             awaitSink(rig, sink);
         }
-        out.printf("Warm-up: %,d households through producer, Streams and sink in %.1f s (not counted)%n",
-                warmup.households(), (System.nanoTime() - started) / 1e9);
+        out.printf("Warm-up: %,d households (%,d reviews) through producer, Streams and sink in %.1f s (not counted)%n",
+                warmup.households(), warmup.reviews(), (System.nanoTime() - started) / 1e9);
         return after;
     }
 
@@ -141,21 +144,21 @@ public final class PipelineLoadBenchmark {
         NationFigures after = expected.plus(load.expected());
         rig.pauseStreams(true);
 
-        out.printf("Phase 1: sending %,d reviews%n", load.records().size());
+        out.printf("Phase 1: sending %,d records%n", load.records());
         PhaseMeter.Running sending = meter.begin();
         long sent = producer.send(load);
-        PhaseResult produce = sending.end("1 produce (idempotent, acks=all, lz4)", "reviews", sent, System.nanoTime());
+        PhaseResult produce = sending.end("1 produce (idempotent, acks=all, lz4)", "records", sent, System.nanoTime());
         report.add(produce);
 
-        out.printf("Phase 2: Streams rolling up %,d households%n", load.households());
+        out.printf("Phase 2: Streams rolling up %,d reviews of %,d households%n", load.reviews(), load.households());
         PhaseMeter.Running rolling = meter.begin();
         rig.pauseStreams(false);
         StreamsCatchUp streamsCatchUp = new StreamsCatchUp(rig, after);
         long rolledUp = awaitStreams(streamsCatchUp, after);
-        PhaseResult streams = rolling.end("2 streams (exactly_once_v2)", "households", load.households(), rolledUp);
+        PhaseResult streams = rolling.end("2 streams (exactly_once_v2)", "reviews", load.reviews(), rolledUp);
         report.add(streams);
-        report.note("Streams: %,.0f reviews/s on average, %,.0f reviews/s over its fastest 10 s (a JVM still compiling is slower at first)",
-                load.records().size() / streams.seconds(), streamsCatchUp.fastestReviewsPerSecond());
+        report.note("Streams: %,.0f records/s on average, %,.0f records/s over its fastest 10 s (a JVM still compiling is slower at first)",
+                load.records() / streams.seconds(), streamsCatchUp.fastestRecordsPerSecond());
 
         out.println("Phase 3: the sink writing the rollups into PostgreSQL");
         PhaseMeter.Running writing = meter.begin();
@@ -165,13 +168,13 @@ public final class PipelineLoadBenchmark {
             long written = awaitSink(sinkCatchUp);
             long rows = sink.progress().recordsWritten();
             sinkPhase = writing.end("3 sink into PostgreSQL", "rows", rows, written);
-            report.note("Streams published %,d rollups for %,d reviews of %,d households (%.2f per household)",
-                    rows, load.records().size(), load.households(), rows / (double) load.households());
+            report.note("Streams published %,d rollups for %,d reviews (%,d records) of %,d households (%.2f per review)",
+                    rows, load.reviews(), load.records(), load.households(), rows / (double) load.reviews());
             report.note("Caught up, sink_offset sits %,d offsets short of unit-rollups' log end (transaction markers only)",
                     sinkCatchUp.offsetsShortOfLogEnd());
         }
         report.add(sinkPhase);
-        report.add(PhaseResult.inTurn("4 end to end, phases in turn", "households", load.households(),
+        report.add(PhaseResult.inTurn("4 end to end, phases in turn", "reviews", load.reviews(),
                 produce, streams, sinkPhase));
         return after;
     }
@@ -218,13 +221,13 @@ public final class PipelineLoadBenchmark {
         try (RunningSink sink = rig.startSink()) {
             // The sink first catches up with nothing new, so that its start is not timed.
             awaitSink(rig, sink);
-            out.printf("Phase 5: %,d households with everything running at once%n", workload.households());
+            out.printf("Phase 5: %,d reviews of %,d households with everything running at once%n", workload.reviews(), workload.households());
             PhaseMeter.Running flowing = meter.begin();
             producer.send(workload);
             long sentAt = System.nanoTime();
             long rolledUp = awaitStreams(rig, after);
             long written = awaitSink(rig, sink);
-            report.add(flowing.end("5 end to end, all at once", "households", workload.households(), written));
+            report.add(flowing.end("5 end to end, all at once", "reviews", workload.reviews(), written));
             report.note("All at once: sent after %.1f s, rolled up after %.1f s, in PostgreSQL after %.1f s",
                     (sentAt - flowing.startNanos()) / 1e9, (rolledUp - flowing.startNanos()) / 1e9, (written - flowing.startNanos()) / 1e9);
         }

@@ -107,7 +107,7 @@ final class PipelineRig implements AutoCloseable {
         unread = new UnreadRecords(kafka.bootstrapServers());
         running.push(unread);
         nation = new NationWatcher(kafka.bootstrapServers(), topics.unitRollups(), options.partitions(),
-                WorkloadBuilder.REVIEW_YEAR).start();
+                WorkloadBuilder.FINAL_YEAR).start();
         running.push(nation);
     }
 

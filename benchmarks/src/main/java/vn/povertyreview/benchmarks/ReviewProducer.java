@@ -1,5 +1,6 @@
 package vn.povertyreview.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import vn.povertyreview.schemas.HouseholdPartition;
+import vn.povertyreview.streams.internal.ReviewCheckProcessor;
 
 /**
  * Sends a workload to household-reviews the way ingest does: idempotent and acknowledged by all
@@ -47,17 +49,22 @@ final class ReviewProducer implements AutoCloseable {
     long send(Workload workload) {
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        for (Workload.Message message : workload.records()) {
-            // As ingest does: every review year of a household in the household's partition.
+        workload.forEach(message -> {
+            // As ingest does: every review year of a household in the household's partition, and a
+            // withdrawal naming the commune the withdrawing reviewer speaks for.
             int partition = HouseholdPartition.of(message.householdId(), partitions);
-            producer.send(new ProducerRecord<>(topic, partition, message.key(), message.value()), (metadata, error) -> {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, message.key(), message.value());
+            if (message.communeCode() != null) {
+                record.headers().add(ReviewCheckProcessor.COMMUNE_HEADER, message.communeCode().getBytes(StandardCharsets.UTF_8));
+            }
+            producer.send(record, (metadata, error) -> {
                 if (error == null) {
                     acknowledged.incrementAndGet();
                 } else {
                     failure.compareAndSet(null, error);
                 }
             });
-        }
+        });
         producer.flush();
         if (failure.get() != null) {
             throw new IllegalStateException("sending " + workload.name() + " failed: " + failure.get().getMessage(), failure.get());

@@ -80,8 +80,8 @@ final class StreamsCatchUp {
         return Check.DONE;
     }
 
-    /** Reviews per second over the fastest 10 s of committed progress seen by {@link #check()}. */
-    double fastestReviewsPerSecond() {
+    /** Records per second over the fastest 10 s of committed progress seen by {@link #check()}. */
+    double fastestRecordsPerSecond() {
         return pace.fastest(FASTEST_WINDOW);
     }
 }

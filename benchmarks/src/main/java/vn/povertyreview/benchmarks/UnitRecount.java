@@ -5,29 +5,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.review.Review;
 import vn.povertyreview.domain.review.HouseholdPlace;
 
 /**
- * An independent recount of every unit of the review year from the generated households: for each
- * household its latest review counts once in its village, commune, district (to 2024), province and
- * the nation. Not thread-safe; built while a workload is generated, read at the end of the run.
+ * An independent recount of every unit of every review year from the generated households: for
+ * each household and year its latest review counts once in its village, commune, district (to
+ * 2024), province and the nation of that year. Units are named {@code <reviewYear>/<unitCode>}, as
+ * rollups are keyed. Not thread-safe; built while a workload is generated, read at the end of the run.
  */
 final class UnitRecount {
 
-    /** Households, poor and near-poor per unit code. */
+    /** Households, poor and near-poor per year and unit code. */
     private final Map<String, long[]> counts = new HashMap<>();
 
-    /** Counts a household's latest review in every unit of its place. */
+    /** Counts a household's latest review of its year in every unit of its place. */
     void add(Review latest) {
         NationFigures household = NationFigures.of(latest.classification());
-        add("VN", household);
-        add(latest.provinceCode(), household);
+        String year = latest.reviewYear() + "/";
+        add(year + AdminUnit.NATION_CODE, household);
+        add(year + latest.provinceCode(), household);
         if (latest.districtCode() != null) {
-            add(latest.districtCode(), household);
+            add(year + latest.districtCode(), household);
         }
-        add(latest.communeCode(), household);
-        add(HouseholdPlace.villageUnitCode(latest.communeCode(), latest.villageCode()), household);
+        add(year + latest.communeCode(), household);
+        add(year + HouseholdPlace.villageUnitCode(latest.communeCode(), latest.villageCode()), household);
     }
 
     /** The recount of this and another workload's disjoint households together. */
@@ -43,7 +46,7 @@ final class UnitRecount {
     }
 
     /**
-     * Every difference between the recount and the rows, by unit code: a unit the recount has that
+     * Every difference between the recount and the rows, by {@code <reviewYear>/<unitCode>}: a unit the recount has that
      * the rows lack or show otherwise, and a row with households the recount does not have.
      */
     List<String> differences(Map<String, NationFigures> rows) {

@@ -80,14 +80,42 @@ public final class HouseholdGenerator {
     }
 
     private Review review(String householdId, int year, String provinceCode, String communeCode, String villageCode, Instant at) {
+        return review(householdId, year, provinceCode, communeCode, villageCode, at, classificationIn(year, communeCode));
+    }
+
+    /**
+     * A review of the household in the given commune and village of the year's map, at a time in
+     * the year's review months, with the classification given, or drawn from the commune's poverty
+     * level when null.
+     */
+    public Review review(String householdId, int year, String communeCode, String villageCode, Classification classification) {
+        AdminUnit commune = maps.forReviewYear(year).unit(UnitLevel.COMMUNE, communeCode)
+                .orElseThrow(() -> new IllegalArgumentException("no commune " + communeCode + " in the map of review year " + year));
+        String province = maps.forReviewYear(year).provinceOf(commune);
+        Classification outcome = classification != null ? classification : classificationIn(year, communeCode);
+        return review(householdId, year, province, communeCode, villageCode, reviewTime(year), outcome);
+    }
+
+    /** A later review of the household in the same year at the given commune and village, with a drawn outcome. */
+    public Review reviewedAgainAt(Review previous, String communeCode, String villageCode) {
+        return review(previous.householdId(), previous.reviewYear(), previous.provinceCode(), communeCode, villageCode,
+                later(previous), classificationIn(previous.reviewYear(), communeCode));
+    }
+
+    private Classification classificationIn(int year, String communeCode) {
         AdminMap map = maps.forReviewYear(year);
-        AdminUnit commune = map.unit(UnitLevel.COMMUNE, communeCode).orElseThrow();
-        Area area = "Xã".equals(commune.type()) || "Đặc khu".equals(commune.type()) ? Area.RURAL : Area.URBAN;
         double[] rates = communeRates.computeIfAbsent(map.id() + "/" + communeCode,
                 c -> new double[] {0.01 + random.nextDouble() * 0.2, 0.02 + random.nextDouble() * 0.1});
         double draw = random.nextDouble();
-        Classification classification = draw < rates[0] ? Classification.POOR
+        return draw < rates[0] ? Classification.POOR
                 : draw < rates[0] + rates[1] ? Classification.NEAR_POOR : Classification.NOT_POOR;
+    }
+
+    private Review review(String householdId, int year, String provinceCode, String communeCode, String villageCode, Instant at,
+            Classification classification) {
+        AdminMap map = maps.forReviewYear(year);
+        AdminUnit commune = map.unit(UnitLevel.COMMUNE, communeCode).orElseThrow();
+        Area area = "Xã".equals(commune.type()) || "Đặc khu".equals(commune.type()) ? Area.RURAL : Area.URBAN;
         long line = area == Area.RURAL ? 1_500_000 : 2_000_000;
         long income;
         Set<Indicator> deprivations;
