@@ -11,7 +11,11 @@ import vn.povertyreview.schemas.HouseholdKey;
  */
 public interface DisagreementDao {
 
-    /** Inserts the rows or replaces the stored ones of the same household-years; the keys must be distinct. */
+    /**
+     * Inserts the rows or replaces the stored ones of the same household-years; the keys must be distinct.
+     *
+     * @return per row, 1: it was inserted or replaced the stored one (the topic's order decides, not a revision)
+     */
     @SqlBatch("""
             INSERT INTO classification_disagreement (review_year, household_id, review_id, reviewed_at, province_code,
                         district_code, commune_code, village_unit_code, area, reviewer_classification,
@@ -32,7 +36,7 @@ public interface DisagreementDao {
                    income_per_capita_monthly_vnd = EXCLUDED.income_per_capita_monthly_vnd,
                    deprivation_count             = EXCLUDED.deprivation_count
             """)
-    void upsert(@BindMethods Iterable<DisagreementRow> rows);
+    int[] upsert(@BindMethods Iterable<DisagreementRow> rows);
 
     /** Deletes the rows of the household-years; @return per key, 1 if a row was deleted, 0 if there was none. */
     @SqlBatch("DELETE FROM classification_disagreement WHERE review_year = :reviewYear AND household_id = :householdId")

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies the unit-rollups, classification-disagreements, target-statuses and target-gap-alerts
  * topics into PostgreSQL, exactly once: one consumer reads them all, each polled batch is written
- * with the consumer's next offsets on every topic in one database transaction ({@link RollupWriter}),
+ * with the consumer's next offsets on every topic in one database transaction ({@link SinkWriter}),
  * and on every partition assignment the
  * consumer resumes from the offsets stored in the database, which are the source of truth. Offsets
  * are also committed to Kafka, but only so that tools can show lag.
@@ -59,7 +59,7 @@ public final class RollupSink implements Runnable, AutoCloseable {
 
     private final SinkSettings settings;
     private final Consumer<String, Object> consumer;
-    private final RollupWriter writer;
+    private final SinkWriter writer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch closeRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -70,8 +70,8 @@ public final class RollupSink implements Runnable, AutoCloseable {
 
     public RollupSink(SinkSettings settings, Jdbi jdbi) {
         this.settings = settings;
-        this.writer = new RollupWriter(jdbi, settings);
-        this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(), new SinkValueDeserializer(settings));
+        this.writer = new SinkWriter(jdbi, settings);
+        this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(), new SinkValueDeserializer(writer.tables()));
     }
 
     private static Properties consumerProperties(SinkSettings settings) {

@@ -73,7 +73,7 @@ public record TargetStatusRow(
     }
 
     /** The key of a status record, {@code <reviewYear>/<unitCode>/<measure>}. */
-    public static TargetKey key(TargetStatus status) {
+    private static TargetKey key(TargetStatus status) {
         return new TargetKey(status.getReviewYear(), status.getUnit().getCode(), status.getMeasure());
     }
 

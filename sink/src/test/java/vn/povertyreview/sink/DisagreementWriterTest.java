@@ -39,7 +39,7 @@ class DisagreementWriterTest {
     static EmbeddedPostgresServer postgres;
 
     Jdbi jdbi;
-    RollupWriter writer;
+    SinkWriter writer;
 
     @BeforeAll
     static void startPostgres() {
@@ -54,7 +54,7 @@ class DisagreementWriterTest {
     @BeforeEach
     void freshDatabase() {
         jdbi = TestDatabases.fresh(postgres);
-        writer = new RollupWriter(jdbi, GROUP, ROLLUPS, DISAGREEMENTS);
+        writer = new SinkWriter(jdbi, GROUP);
     }
 
     @Test

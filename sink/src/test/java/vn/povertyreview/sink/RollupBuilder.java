@@ -124,8 +124,8 @@ final class RollupBuilder {
         return new UnitKey(reviewYear, unit.code()).toString();
     }
 
-    /** The rollup as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, UnitRollup> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, key(), build());
+    /** The rollup as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, RollupRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, key(), RollupRow.of(build()));
     }
 }

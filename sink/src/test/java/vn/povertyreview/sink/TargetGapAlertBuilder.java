@@ -70,8 +70,8 @@ final class TargetGapAlertBuilder {
                 .build();
     }
 
-    /** The alert as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, TargetGapAlert> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, alertId(), build());
+    /** The alert as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, TargetGapAlertRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, alertId(), TargetGapAlertRow.of(build()));
     }
 }

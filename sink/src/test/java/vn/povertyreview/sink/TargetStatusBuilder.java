@@ -45,7 +45,7 @@ final class TargetStatusBuilder {
     }
 
     /** The tombstone of a target: it was deleted. */
-    static ConsumerRecord<String, TargetStatus> tombstoneOf(int reviewYear, String unitCode, int partition, long offset) {
+    static ConsumerRecord<String, TargetStatusRow> tombstoneOf(int reviewYear, String unitCode, int partition, long offset) {
         return new ConsumerRecord<>(TOPIC, partition, offset, new TargetKey(reviewYear, unitCode, TargetMeasure.POVERTY_RATE).toString(), null);
     }
 
@@ -115,8 +115,8 @@ final class TargetStatusBuilder {
         return new TargetKey(reviewYear, unitCode, measure).toString();
     }
 
-    /** The status as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, TargetStatus> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, key(), build());
+    /** The status as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, TargetStatusRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, key(), TargetStatusRow.of(build()));
     }
 }
