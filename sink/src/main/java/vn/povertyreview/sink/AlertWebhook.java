@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.TargetGapAlert;
+import vn.povertyreview.sink.targets.TargetJson;
 
 /**
  * POSTs every target gap alert to a webhook, at least once: a consumer of its own group reads the
@@ -240,7 +241,7 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
 
     /** The alert as the JSON body of the POST. */
     static String json(TargetGapAlert alert) {
-        return Json.alert(alert);
+        return TargetJson.alert(alert);
     }
 
     private void awaitCloseFor(Duration delay) {

@@ -21,6 +21,10 @@ import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.Topic;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.disagreement.DisagreementTableWriter;
+import vn.povertyreview.sink.rollup.RollupTableWriter;
+import vn.povertyreview.sink.targets.TargetGapAlertTableWriter;
+import vn.povertyreview.sink.targets.TargetStatusTableWriter;
 
 /**
  * Writes polled batches of the sink's topics into their tables, together with the sink's next

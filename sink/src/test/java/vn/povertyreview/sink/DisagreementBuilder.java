@@ -6,6 +6,7 @@ import vn.povertyreview.schemas.Area;
 import vn.povertyreview.schemas.Classification;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
+import vn.povertyreview.sink.disagreement.DisagreementRow;
 
 /**
  * Classification disagreements of households of Xã Hà Trung (15271, Thanh Hóa) in the two-level

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.schemas.Area;
 import vn.povertyreview.schemas.Classification;
+import vn.povertyreview.sink.disagreement.DisagreementRow;
 
 /** The classification-disagreements topic into {@code classification_disagreement}, with the rollups in the same transaction. */
 class DisagreementWriterTest {

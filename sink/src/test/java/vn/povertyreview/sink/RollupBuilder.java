@@ -16,6 +16,7 @@ import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.rollup.RollupRow;
 
 /**
  * Rollups of real units of the official maps, with names and parents from the unit directory.

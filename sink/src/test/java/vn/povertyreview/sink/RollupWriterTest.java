@@ -27,6 +27,7 @@ import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.sink.rollup.RollupRow;
 
 class RollupWriterTest {
 

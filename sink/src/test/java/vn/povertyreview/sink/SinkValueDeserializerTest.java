@@ -17,6 +17,14 @@ import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.TargetStatusKind;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.disagreement.DisagreementRow;
+import vn.povertyreview.sink.disagreement.DisagreementTableWriter;
+import vn.povertyreview.sink.rollup.RollupRow;
+import vn.povertyreview.sink.rollup.RollupTableWriter;
+import vn.povertyreview.sink.targets.TargetGapAlertRow;
+import vn.povertyreview.sink.targets.TargetGapAlertTableWriter;
+import vn.povertyreview.sink.targets.TargetStatusRow;
+import vn.povertyreview.sink.targets.TargetStatusTableWriter;
 
 class SinkValueDeserializerTest {
 

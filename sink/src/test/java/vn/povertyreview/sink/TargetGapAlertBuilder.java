@@ -7,6 +7,7 @@ import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.TargetKind;
 import vn.povertyreview.schemas.TargetMeasure;
 import vn.povertyreview.schemas.TargetStatusKind;
+import vn.povertyreview.sink.targets.TargetGapAlertRow;
 
 /** Alerts of units of Thanh Hóa (38): by default Xã Hà Trung (15271) falling from on track to at risk. */
 final class TargetGapAlertBuilder {

@@ -9,6 +9,7 @@ import vn.povertyreview.schemas.TargetMeasure;
 import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.TargetStatusKind;
 import vn.povertyreview.schemas.UnitRef;
+import vn.povertyreview.sink.targets.TargetStatusRow;
 
 /**
  * Target statuses of units of Thanh Hóa (38) in the two-level map: by default Xã Hà Trung (15271)

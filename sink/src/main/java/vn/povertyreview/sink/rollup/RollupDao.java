@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.rollup;
 
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.rollup;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import vn.povertyreview.schemas.Topic;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.TableChanges;
+import vn.povertyreview.sink.TableWriter;
 
 /**
  * Writes unit-rollups into {@code unit_rollup}: a rollup replaces a stored row only with a higher

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.targets;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.Topic;
+import vn.povertyreview.sink.TableChanges;
+import vn.povertyreview.sink.TableWriter;
 
 /**
  * Writes target-gap-alerts into the append-only {@code target_gap_alert}: an alert is inserted

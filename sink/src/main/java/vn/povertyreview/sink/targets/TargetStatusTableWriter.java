@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.targets;
 
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +7,9 @@ import org.jdbi.v3.core.Handle;
 import vn.povertyreview.schemas.TargetKey;
 import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.Topic;
+import vn.povertyreview.sink.LastRecordPerKey;
+import vn.povertyreview.sink.TableChanges;
+import vn.povertyreview.sink.TableWriter;
 
 /**
  * Writes target-statuses into {@code target_status}: a status replaces a stored row only with a

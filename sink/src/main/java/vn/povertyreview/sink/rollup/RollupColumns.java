@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.rollup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import vn.povertyreview.domain.rollup.Measure;
  * into a staging table, then one merge), generated from {@link Figure} and {@link Measure}: the one
  * place that lists them, so a new figure needs only a migration that adds its column. Stateless.
  */
-final class RollupColumns {
+public final class RollupColumns {
 
     /** The key and the unit's description, before the figures. */
     static final List<String> UNIT = List.of("unit_code", "review_year", "map_id", "unit_level", "unit_name", "parent_code");
@@ -24,7 +24,7 @@ final class RollupColumns {
     private static final String NULL = "\\N";
 
     /** Every column the sink writes, in statement order. */
-    static final List<String> ALL = all();
+    public static final List<String> ALL = all();
 
     private static final String COLUMN_LIST = String.join(", ", ALL);
 

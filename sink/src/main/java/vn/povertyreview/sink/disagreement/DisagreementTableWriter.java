@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.disagreement;
 
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +7,9 @@ import org.jdbi.v3.core.Handle;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
 import vn.povertyreview.schemas.Topic;
+import vn.povertyreview.sink.LastRecordPerKey;
+import vn.povertyreview.sink.TableChanges;
+import vn.povertyreview.sink.TableWriter;
 
 /**
  * Writes classification-disagreements into {@code classification_disagreement}: a disagreement
