@@ -2,37 +2,24 @@ package vn.povertyreview.sink;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.TargetGapAlert;
-import vn.povertyreview.sink.targets.TargetJson;
 
 /**
  * POSTs every target gap alert to a webhook, at least once: a consumer of its own group reads the
@@ -52,9 +39,9 @@ import vn.povertyreview.sink.targets.TargetJson;
  *
  * <p>A new group starts at the beginning of the topic. A record that cannot be deserialized is
  * logged and skipped. Run it on one thread ({@link #run()} returns when closed); {@link #close()}
- * may be called from any thread and waits for the loop to finish.
+ * may be called from any thread and waits for the loop to finish ({@link ConsumerLoop}).
  */
-public final class AlertWebhook implements Runnable, AutoCloseable {
+public final class AlertWebhook extends ConsumerLoop<String, TargetGapAlert> {
 
     public static final String DEFAULT_GROUP_ID = "poverty-alert-webhook";
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
@@ -62,23 +49,13 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertWebhook.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+    /** Alerts are few; a small batch is abandoned cheaply when a rebalance takes its partitions. */
+    private static final int MAX_POLL_RECORDS = 100;
 
-    private final String groupId;
-    private final String topic;
-    private final URI url;
-    private final Duration firstRetry;
-    private final Duration lastRetry;
-    private final Consumer<String, TargetGapAlert> consumer;
-    private final HttpClient http;
-    private final AtomicBoolean started = new AtomicBoolean();
-    private final CountDownLatch closeRequested = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final WebhookClient receiver;
+    private final Waits waits;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
 
     /** A webhook of group {@value #DEFAULT_GROUP_ID} retrying after 1 s, doubling up to 60 s. */
     public AlertWebhook(String bootstrapServers, String topic, URI url) {
@@ -90,78 +67,22 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
      * @throws IllegalArgumentException if the URL is not an absolute http or https URL
      */
     public AlertWebhook(String bootstrapServers, String groupId, String topic, URI url, Duration firstRetry, Duration lastRetry) {
-        this.groupId = requireText(groupId, "groupId");
-        this.topic = requireText(topic, "topic");
-        this.url = Objects.requireNonNull(url, "url");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("the alert webhook URL must be an absolute http or https URL, not " + redacted(url));
-        }
-        if (firstRetry.isNegative() || firstRetry.isZero() || lastRetry.compareTo(firstRetry) < 0) {
-            throw new IllegalArgumentException("retries must wait a positive time, the last no less than the first: "
-                    + firstRetry + ", " + lastRetry);
-        }
-        this.firstRetry = firstRetry;
-        this.lastRetry = lastRetry;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.consumer = new KafkaConsumer<>(consumerProperties(requireText(bootstrapServers, "bootstrapServers"), groupId),
-                new StringDeserializer(), AvroSerde.of(TargetGapAlert.class).deserializer());
+        // Everything is checked before the consumer is created, so that a refused webhook leaves nothing open.
+        this(bootstrapServers, requireText(groupId, "groupId"), requireText(topic, "topic"), new WebhookClient(url),
+                new Waits(firstRetry, lastRetry));
     }
 
-    private static Properties consumerProperties(String bootstrapServers, String groupId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // Committed only after the receiver confirmed the alert.
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // Alerts are few; a small batch is abandoned cheaply when a rebalance takes its partitions.
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
-        return props;
+    private AlertWebhook(String bootstrapServers, String groupId, String topic, WebhookClient receiver, Waits waits) {
+        super("Alert webhook " + groupId, "posting " + topic + " to " + receiver.redactedUrl(),
+                new KafkaConsumer<>(consumerProperties(requireText(bootstrapServers, "bootstrapServers"), groupId, MAX_POLL_RECORDS),
+                        new StringDeserializer(), AvroSerde.of(TargetGapAlert.class).deserializer()),
+                List.of(topic), POLL_TIMEOUT);
+        this.receiver = receiver;
+        this.waits = waits;
     }
 
     @Override
-    public void run() {
-        if (!started.compareAndSet(false, true)) {
-            if (closing()) {
-                return;
-            }
-            throw new IllegalStateException("an AlertWebhook runs only once");
-        }
-        LOG.info("Alert webhook {} posting {} to {}", groupId, topic, redacted(url));
-        try {
-            consumer.subscribe(List.of(topic));
-            while (!closing()) {
-                pollAndDeliver();
-            }
-        } catch (WakeupException | WebhookClosing e) {
-            // close() interrupts a poll or a retry: the normal way out.
-        } catch (RuntimeException e) {
-            if (!closing()) {
-                LOG.error("Alert webhook {} stopped on an unexpected error", groupId, e);
-                throw e;
-            }
-        } finally {
-            consumer.close();
-            finished.countDown();
-            LOG.info("Alert webhook {} stopped: {} alerts delivered, {} failed attempts, {} unreadable records skipped",
-                    groupId, delivered.get(), failedAttempts.get(), skipped.get());
-        }
-    }
-
-    private void pollAndDeliver() {
-        ConsumerRecords<String, TargetGapAlert> records;
-        try {
-            records = consumer.poll(POLL_TIMEOUT);
-        } catch (RecordDeserializationException e) {
-            Throwable reason = e.getCause() == null ? e : e.getCause();
-            LOG.error("Skipping the unreadable alert at {} offset {}: {}", e.topicPartition(), e.offset(), reason.getMessage());
-            consumer.seek(e.topicPartition(), e.offset() + 1);
-            commit(e.topicPartition(), e.offset() + 1);
-            skipped.incrementAndGet();
-            return;
-        }
+    protected void handle(ConsumerRecords<String, TargetGapAlert> records) {
         // The next offset not yet delivered, per partition of the batch.
         Map<TopicPartition, Long> pending = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
@@ -179,8 +100,8 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
                     // The partitions may have moved: go back to the first undelivered record of those still
                     // assigned; the others are sent again by their new owner, from the committed offset.
                     pending.forEach((moved, next) -> {
-                        if (consumer.assignment().contains(moved)) {
-                            consumer.seek(moved, next);
+                        if (consumer().assignment().contains(moved)) {
+                            consumer().seek(moved, next);
                         }
                     });
                     return;
@@ -189,10 +110,21 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
         }
     }
 
+    @Override
+    protected void skip(TopicPartition partition, long nextOffset) {
+        commit(partition, nextOffset);
+    }
+
+    @Override
+    protected String summary() {
+        return delivered.get() + " alerts delivered, " + failedAttempts.get() + " failed attempts, " + skipped()
+                + " unreadable records skipped";
+    }
+
     /** @return whether the offset was committed; a failure is logged, the alert already delivered is sent again later */
     private boolean commit(TopicPartition partition, long next) {
         try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+            consumer().commitSync(Map.of(partition, new OffsetAndMetadata(next)));
             return true;
         } catch (WakeupException e) {
             throw e;
@@ -202,64 +134,25 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
         }
     }
 
-    /** Sends the alert until the receiver answers 2xx; throws WebhookClosing if closed first. */
+    /** Sends the alert until the receiver answers 2xx, or the webhook is closed. */
     private void deliver(ConsumerRecord<String, TargetGapAlert> record) {
         TargetGapAlert alert = record.value();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Idempotency-Key", alert.getAlertId())
-                .POST(HttpRequest.BodyPublishers.ofString(json(alert), StandardCharsets.UTF_8))
-                .build();
-        Backoff backoff = new Backoff(firstRetry, lastRetry);
-        for (int attempt = 1; ; attempt++) {
-            String failure;
-            try {
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() / 100 == 2) {
-                    delivered.incrementAndGet();
-                    LOG.debug("Delivered alert {} (attempt {}, HTTP {})", alert.getAlertId(), attempt, response.statusCode());
-                    return;
-                }
-                failure = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WebhookClosing();
-            }
-            failedAttempts.incrementAndGet();
-            if (closing()) {
-                throw new WebhookClosing();
-            }
-            Duration delay = backoff.next();
-            LOG.warn("Could not deliver alert {} from {}-{} offset {} to {} (attempt {}): {}; retrying in {} ms", alert.getAlertId(),
-                    record.topic(), record.partition(), record.offset(), redacted(url), attempt, failure, delay.toMillis());
-            awaitCloseFor(delay);
-        }
+        HttpRequest request = receiver.request(alert);
+        int status = retry(waits.first(), waits.last(), () -> attempt(request), (attempt, wait, failure) ->
+                LOG.warn("Could not deliver alert {} from {}-{} offset {} to {} (attempt {}): {}; retrying in {} ms", alert.getAlertId(),
+                        record.topic(), record.partition(), record.offset(), receiver.redactedUrl(), attempt, failure, wait.toMillis()));
+        delivered.incrementAndGet();
+        LOG.debug("Delivered alert {} (HTTP {})", alert.getAlertId(), status);
     }
 
-    /** The alert as the JSON body of the POST. */
-    static String json(TargetGapAlert alert) {
-        return TargetJson.alert(alert);
-    }
-
-    private void awaitCloseFor(Duration delay) {
+    /** One attempt to deliver; a failed one counts even if the webhook closes instead of trying again. */
+    private int attempt(HttpRequest request) throws IOException, InterruptedException {
         try {
-            if (closeRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new WebhookClosing();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WebhookClosing();
+            return receiver.send(request);
+        } catch (IOException e) {
+            failedAttempts.incrementAndGet();
+            throw e;
         }
-    }
-
-    /** The URL without user info, query or fragment, which may hold secrets, for logs. */
-    private static String redacted(URI url) {
-        String path = url.getRawPath() == null ? "" : url.getRawPath();
-        String port = url.getPort() < 0 ? "" : ":" + url.getPort();
-        return url.getScheme() + "://" + url.getHost() + port + path;
     }
 
     private static String requireText(String value, String name) {
@@ -267,15 +160,6 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
             throw new IllegalArgumentException(name + " is required");
         }
         return value;
-    }
-
-    private boolean closing() {
-        return closeRequested.getCount() == 0;
-    }
-
-    /** Whether the loop has started and not yet ended. */
-    public boolean isRunning() {
-        return started.get() && finished.getCount() > 0 && !closing();
     }
 
     /** Alerts the receiver confirmed with a 2xx so far. */
@@ -288,31 +172,13 @@ public final class AlertWebhook implements Runnable, AutoCloseable {
         return failedAttempts.get();
     }
 
-    /** Stops the loop (an unconfirmed alert is abandoned, not skipped: it is sent again next time) and waits for it. */
-    @Override
-    public void close() {
-        closeRequested.countDown();
-        if (started.compareAndSet(false, true)) {
-            consumer.close();
-            finished.countDown();
-            return;
-        }
-        if (finished.getCount() > 0) {
-            consumer.wakeup();
-        }
-        try {
-            if (!finished.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Alert webhook {} did not stop within {} s", groupId, CLOSE_WAIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** The waits between attempts to deliver an alert: the first, doubling up to the last. */
+    private record Waits(Duration first, Duration last) {
 
-    /** Unwinds the loop when close() interrupts a retry. */
-    private static final class WebhookClosing extends RuntimeException {
-        WebhookClosing() {
-            super("the alert webhook is closing", null, false, false);
+        Waits {
+            if (first.isNegative() || first.isZero() || last.compareTo(first) < 0) {
+                throw new IllegalArgumentException("retries must wait a positive time, the last no less than the first: " + first + ", " + last);
+            }
         }
     }
 }
