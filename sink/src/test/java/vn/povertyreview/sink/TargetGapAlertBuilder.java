@@ -10,7 +10,7 @@ import vn.povertyreview.schemas.TargetStatusKind;
 import vn.povertyreview.sink.targets.TargetGapAlertRow;
 
 /** Alerts of units of Thanh Hóa (38): by default Xã Hà Trung (15271) falling from on track to at risk. */
-final class TargetGapAlertBuilder {
+public final class TargetGapAlertBuilder {
 
     static final String TOPIC = "target-gap-alerts";
 
@@ -26,11 +26,11 @@ final class TargetGapAlertBuilder {
         this.unitCode = unitCode;
     }
 
-    static TargetGapAlertBuilder anAlertOf(int reviewYear, String unitCode) {
+    public static TargetGapAlertBuilder anAlertOf(int reviewYear, String unitCode) {
         return new TargetGapAlertBuilder(reviewYear, unitCode);
     }
 
-    TargetGapAlertBuilder status(TargetStatusKind newStatus, TargetStatusKind newPreviousStatus) {
+    public TargetGapAlertBuilder status(TargetStatusKind newStatus, TargetStatusKind newPreviousStatus) {
         this.status = newStatus;
         this.previousStatus = newPreviousStatus;
         return this;
@@ -46,11 +46,11 @@ final class TargetGapAlertBuilder {
         return this;
     }
 
-    String alertId() {
+    public String alertId() {
         return reviewYear + "/" + unitCode + "/POVERTY_RATE/RATE_POINTS/2.0/" + status;
     }
 
-    TargetGapAlert build() {
+    public TargetGapAlert build() {
         return TargetGapAlert.newBuilder()
                 .setAlertId(alertId())
                 .setUnit(TargetStatusBuilder.unit(unitCode, "Xã Hà Trung"))

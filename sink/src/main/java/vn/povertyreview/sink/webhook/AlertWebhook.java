@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.webhook;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +15,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.TargetGapAlert;
+import vn.povertyreview.schemas.Topic;
+import vn.povertyreview.sink.ConsumerLoop;
 
 /**
  * POSTs every target gap alert to a webhook, at least once: a consumer of its own group reads the
@@ -58,7 +58,7 @@ public final class AlertWebhook extends ConsumerLoop<String, TargetGapAlert> {
     private final AtomicLong failedAttempts = new AtomicLong();
 
     /** A webhook of group {@value #DEFAULT_GROUP_ID} retrying after 1 s, doubling up to 60 s. */
-    public AlertWebhook(String bootstrapServers, String topic, URI url) {
+    public AlertWebhook(String bootstrapServers, Topic<String, TargetGapAlert> topic, URI url) {
         this(bootstrapServers, DEFAULT_GROUP_ID, topic, url, DEFAULT_FIRST_RETRY, DEFAULT_LAST_RETRY);
     }
 
@@ -66,17 +66,17 @@ public final class AlertWebhook extends ConsumerLoop<String, TargetGapAlert> {
      * @param firstRetry the wait after the first failed attempt; each further wait doubles, up to {@code lastRetry}
      * @throws IllegalArgumentException if the URL is not an absolute http or https URL
      */
-    public AlertWebhook(String bootstrapServers, String groupId, String topic, URI url, Duration firstRetry, Duration lastRetry) {
+    public AlertWebhook(String bootstrapServers, String groupId, Topic<String, TargetGapAlert> topic, URI url, Duration firstRetry,
+            Duration lastRetry) {
         // Everything is checked before the consumer is created, so that a refused webhook leaves nothing open.
-        this(bootstrapServers, requireText(groupId, "groupId"), requireText(topic, "topic"), new WebhookClient(url),
-                new Waits(firstRetry, lastRetry));
+        this(bootstrapServers, requireText(groupId, "groupId"), requireNamed(topic), new WebhookClient(url), new Waits(firstRetry, lastRetry));
     }
 
-    private AlertWebhook(String bootstrapServers, String groupId, String topic, WebhookClient receiver, Waits waits) {
-        super("Alert webhook " + groupId, "posting " + topic + " to " + receiver.redactedUrl(),
+    private AlertWebhook(String bootstrapServers, String groupId, Topic<String, TargetGapAlert> topic, WebhookClient receiver, Waits waits) {
+        super("Alert webhook " + groupId, "posting " + topic.name() + " to " + receiver.redactedUrl(),
                 new KafkaConsumer<>(consumerProperties(requireText(bootstrapServers, "bootstrapServers"), groupId, MAX_POLL_RECORDS),
-                        new StringDeserializer(), AvroSerde.of(TargetGapAlert.class).deserializer()),
-                List.of(topic), POLL_TIMEOUT);
+                        topic.keySerde().deserializer(), topic.valueSerde().deserializer()),
+                List.of(topic.name()), POLL_TIMEOUT);
         this.receiver = receiver;
         this.waits = waits;
     }
@@ -153,6 +153,11 @@ public final class AlertWebhook extends ConsumerLoop<String, TargetGapAlert> {
             failedAttempts.incrementAndGet();
             throw e;
         }
+    }
+
+    private static Topic<String, TargetGapAlert> requireNamed(Topic<String, TargetGapAlert> topic) {
+        requireText(topic.name(), "topic");
+        return topic;
     }
 
     private static String requireText(String value, String name) {

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.webhook;
 
 import java.io.IOException;
 import java.net.URI;
