@@ -56,7 +56,8 @@ public final class SinkWriter {
 
     /** A writer for the group and the topics' default names ({@link SinkSettings#defaults}). */
     public SinkWriter(Jdbi jdbi, String consumerGroup) {
-        this(jdbi, consumerGroup, Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS, Topics.TARGET_STATUSES, Topics.TARGET_GAP_ALERTS);
+        this(jdbi, consumerGroup, Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS, Topics.TARGET_STATUSES,
+                Topics.TARGET_GAP_ALERTS);
     }
 
     private SinkWriter(Jdbi jdbi, String consumerGroup, String rollupsTopic, String disagreementsTopic, String statusesTopic,

@@ -21,7 +21,8 @@ public record WrittenBatch(int records, int rows, int rowsChanged, int tombstone
     static WrittenBatch of(int records, TableChanges rollups, TableChanges disagreements, TableChanges statuses, TableChanges alerts) {
         int tombstones = rollups.tombstonesIgnored() + disagreements.tombstonesIgnored() + statuses.tombstonesIgnored()
                 + alerts.tombstonesIgnored();
-        return new WrittenBatch(records, rollups.rows(), rollups.rowsChanged(), tombstones, disagreements.rows(), disagreements.rowsDeleted(),
-                statuses.rows(), statuses.rowsChanged(), statuses.rowsDeleted(), alerts.rows(), alerts.rowsChanged());
+        return new WrittenBatch(records, rollups.rows(), rollups.rowsChanged(), tombstones, disagreements.rows(),
+                disagreements.rowsDeleted(), statuses.rows(), statuses.rowsChanged(), statuses.rowsDeleted(), alerts.rows(),
+                alerts.rowsChanged());
     }
 }

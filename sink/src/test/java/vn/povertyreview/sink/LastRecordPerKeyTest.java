@@ -20,11 +20,11 @@ class LastRecordPerKeyTest {
 
     @Test
     void keepsTheLastRecordOfEachKeyAndGivesTheRowsInKeyOrder() {
-        LastRecordPerKey<HouseholdKey, Row> last = lastOf(
+        LastRecordPerKey<HouseholdKey, Row> last = lastOf(List.of(
                 row(0, 0, "2025/HH-B", "b1"),
                 row(0, 1, "2025/HH-A", "a1"),
                 row(1, 0, "2024/HH-Z", "z1"),
-                row(0, 2, "2025/HH-B", "b2"));
+                row(0, 2, "2025/HH-B", "b2")));
 
         assertThat(last.rows()).extracting(Row::version).containsExactly("z1", "a1", "b2");
         assertThat(last.deletedKeys()).isEmpty();
@@ -33,19 +33,19 @@ class LastRecordPerKeyTest {
 
     @Test
     void aRecordOfAnEarlierOffsetOnTheSamePartitionDoesNotReplaceALaterOne() {
-        LastRecordPerKey<HouseholdKey, Row> last = lastOf(row(0, 5, "2025/HH-A", "a5"), row(0, 3, "2025/HH-A", "a3"));
+        LastRecordPerKey<HouseholdKey, Row> last = lastOf(List.of(row(0, 5, "2025/HH-A", "a5"), row(0, 3, "2025/HH-A", "a3")));
 
         assertThat(last.rows()).extracting(Row::version).containsExactly("a5");
     }
 
     @Test
     void aKeyWhoseLastRecordIsATombstoneIsDeletedAndOneWhoseLastRecordIsAValueIsWritten() {
-        LastRecordPerKey<HouseholdKey, Row> last = lastOf(
+        LastRecordPerKey<HouseholdKey, Row> last = lastOf(List.of(
                 row(0, 0, "2025/HH-A", "a1"),
                 tombstone(0, 1, "2025/HH-A"),
                 tombstone(1, 0, "2025/HH-B"),
                 row(1, 1, "2025/HH-B", "b2"),
-                tombstone(2, 0, "2024/HH-C"));
+                tombstone(2, 0, "2024/HH-C")));
 
         assertThat(last.rows()).extracting(Row::version).containsExactly("b2");
         assertThat(last.deletedKeys()).containsExactly(new HouseholdKey(2024, "HH-C"), new HouseholdKey(2025, "HH-A"));
@@ -53,16 +53,15 @@ class LastRecordPerKeyTest {
 
     @Test
     void ignoresATombstoneWhoseKeyIsNotAKeyOfTheTable() {
-        LastRecordPerKey<HouseholdKey, Row> last = lastOf(tombstone(0, 0, "HH-A"), row(0, 1, "2025/HH-A", "a1"));
+        LastRecordPerKey<HouseholdKey, Row> last = lastOf(List.of(tombstone(0, 0, "HH-A"), row(0, 1, "2025/HH-A", "a1")));
 
         assertThat(last.tombstonesIgnored()).isOne();
         assertThat(last.rows()).extracting(Row::version).containsExactly("a1");
         assertThat(last.deletedKeys()).isEmpty();
     }
 
-    @SafeVarargs
-    private static LastRecordPerKey<HouseholdKey, Row> lastOf(ConsumerRecord<String, Row>... records) {
-        return new LastRecordPerKey<>(List.of(records), Row::key, HouseholdKey::parse, ORDER);
+    private static LastRecordPerKey<HouseholdKey, Row> lastOf(List<ConsumerRecord<String, Row>> records) {
+        return new LastRecordPerKey<>(records, Row::key, HouseholdKey::parse, ORDER);
     }
 
     private static ConsumerRecord<String, Row> row(int partition, long offset, String key, String version) {

@@ -49,11 +49,13 @@ public final class RollupTableWriter implements TableWriter<UnitRollup, RollupRo
         for (ConsumerRecord<String, RollupRow> record : records) {
             if (record.value() == null) {
                 tombstones++;
-                LOG.debug("Ignoring the tombstone for {} at {}-{} offset {}", record.key(), record.topic(), record.partition(), record.offset());
+                LOG.debug("Ignoring the tombstone for {} at {}-{} offset {}", record.key(), record.topic(), record.partition(),
+                        record.offset());
                 continue;
             }
             // One INSERT ... ON CONFLICT may not touch a row twice: keep the highest revision of each unit.
-            latest.merge(record.value().key(), record.value(), (kept, candidate) -> candidate.revision() > kept.revision() ? candidate : kept);
+            latest.merge(record.value().key(), record.value(),
+                    (kept, candidate) -> candidate.revision() > kept.revision() ? candidate : kept);
         }
         List<RollupRow> rows = new ArrayList<>(latest.values());
         // Rows in key order: concurrent writers then lock rows in the same order and cannot deadlock.

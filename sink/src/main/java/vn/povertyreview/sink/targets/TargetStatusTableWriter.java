@@ -39,7 +39,8 @@ public final class TargetStatusTableWriter implements TableWriter<TargetStatus, 
 
     @Override
     public TableChanges write(Handle handle, List<ConsumerRecord<String, TargetStatusRow>> records) {
-        LastRecordPerKey<TargetKey, TargetStatusRow> last = new LastRecordPerKey<>(records, TargetStatusRow::key, TargetKey::parse, BY_TARGET);
+        LastRecordPerKey<TargetKey, TargetStatusRow> last =
+                new LastRecordPerKey<>(records, TargetStatusRow::key, TargetKey::parse, BY_TARGET);
         TargetStatusDao dao = handle.attach(TargetStatusDao.class);
         int[] deleted = last.deletedKeys().isEmpty() ? new int[0]
                 : dao.delete(last.deletedKeys().stream().map(TargetStatusDao.StatusKey::of).toList());

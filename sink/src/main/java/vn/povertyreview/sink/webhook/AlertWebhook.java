@@ -69,10 +69,12 @@ public final class AlertWebhook extends ConsumerLoop<String, TargetGapAlert> {
     public AlertWebhook(String bootstrapServers, String groupId, Topic<String, TargetGapAlert> topic, URI url, Duration firstRetry,
             Duration lastRetry) {
         // Everything is checked before the consumer is created, so that a refused webhook leaves nothing open.
-        this(bootstrapServers, requireText(groupId, "groupId"), requireNamed(topic), new WebhookClient(url), new Waits(firstRetry, lastRetry));
+        this(bootstrapServers, requireText(groupId, "groupId"), requireNamed(topic), new WebhookClient(url),
+                new Waits(firstRetry, lastRetry));
     }
 
-    private AlertWebhook(String bootstrapServers, String groupId, Topic<String, TargetGapAlert> topic, WebhookClient receiver, Waits waits) {
+    private AlertWebhook(String bootstrapServers, String groupId, Topic<String, TargetGapAlert> topic, WebhookClient receiver,
+            Waits waits) {
         super("Alert webhook " + groupId, "posting " + topic.name() + " to " + receiver.redactedUrl(),
                 new KafkaConsumer<>(consumerProperties(requireText(bootstrapServers, "bootstrapServers"), groupId, MAX_POLL_RECORDS),
                         topic.keySerde().deserializer(), topic.valueSerde().deserializer()),
@@ -182,7 +184,8 @@ public final class AlertWebhook extends ConsumerLoop<String, TargetGapAlert> {
 
         Waits {
             if (first.isNegative() || first.isZero() || last.compareTo(first) < 0) {
-                throw new IllegalArgumentException("retries must wait a positive time, the last no less than the first: " + first + ", " + last);
+                throw new IllegalArgumentException("retries must wait a positive time, the last no less than the first: "
+                        + first + ", " + last);
             }
         }
     }
