@@ -22,10 +22,10 @@ import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
 import vn.povertyreview.schemas.Topics;
-import vn.povertyreview.sink.AlertWebhook;
 import vn.povertyreview.sink.RollupSink;
 import vn.povertyreview.sink.SinkDatabase;
 import vn.povertyreview.sink.SinkSettings;
+import vn.povertyreview.sink.webhook.AlertWebhook;
 import vn.povertyreview.streams.RollupOptions;
 import vn.povertyreview.streams.RollupStreamsConfig;
 
@@ -113,7 +113,7 @@ public final class Pipeline implements AutoCloseable {
                 }
                 String webhookUrl = settings.get(Setting.SINK_ALERT_WEBHOOK_URL);
                 if (!webhookUrl.isBlank()) {
-                    AlertWebhook webhook = new AlertWebhook(bootstrapServers, topics.targetGapAlerts().name(), URI.create(webhookUrl));
+                    AlertWebhook webhook = new AlertWebhook(bootstrapServers, topics.targetGapAlerts(), URI.create(webhookUrl));
                     new Thread(webhook, "alert-webhook").start();
                     running.push(webhook);
                 }

@@ -5,12 +5,10 @@ import java.time.Duration;
 /** Bounded exponential backoff: each delay doubles the last, up to a ceiling. Not thread-safe. */
 final class Backoff {
 
-    private final Duration first;
     private final Duration ceiling;
     private Duration next;
 
     Backoff(Duration first, Duration ceiling) {
-        this.first = first;
         this.ceiling = ceiling;
         this.next = first;
     }
@@ -20,9 +18,5 @@ final class Backoff {
         Duration doubled = next.multipliedBy(2);
         next = doubled.compareTo(ceiling) > 0 ? ceiling : doubled;
         return delay;
-    }
-
-    void reset() {
-        next = first;
     }
 }

@@ -5,21 +5,20 @@ import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * The {@code sink_offset} table: where the sink resumes each partition. An instance is bound to
- * the handle it was attached to; use it on that handle's thread.
+ * The {@code sink_offset} table: where the sink resumes each partition. The upsert is in
+ * {@code SinkOffsetDao/store.sql} beside this interface. An instance is bound to the handle it was
+ * attached to; use it on that handle's thread.
  */
 public interface SinkOffsetDao {
 
-    @SqlBatch("""
-            INSERT INTO sink_offset (consumer_group, topic, partition, next_offset)
-            VALUES (:consumerGroup, :topic, :partition, :nextOffset)
-            ON CONFLICT (consumer_group, topic, partition) DO UPDATE
-               SET next_offset = EXCLUDED.next_offset, stored_at = now()
-            """)
+    /** Stores the next offsets, replacing those the groups stored for the same partitions. */
+    @SqlBatch
+    @UseClasspathSqlLocator
     void store(@BindMethods Iterable<SinkOffset> offsets);
 
     /** Next offset per partition number, for the partitions the group has stored. */

@@ -16,4 +16,13 @@ public record WrittenBatch(int records, int rows, int rowsChanged, int tombstone
     public WrittenBatch(int records, int rows, int rowsChanged, int tombstones, int disagreements, int disagreementsDeleted) {
         this(records, rows, rowsChanged, tombstones, disagreements, disagreementsDeleted, 0, 0, 0, 0, 0);
     }
+
+    /** A batch of that many records, from what each table's writer did with them. */
+    static WrittenBatch of(int records, TableChanges rollups, TableChanges disagreements, TableChanges statuses, TableChanges alerts) {
+        int tombstones = rollups.tombstonesIgnored() + disagreements.tombstonesIgnored() + statuses.tombstonesIgnored()
+                + alerts.tombstonesIgnored();
+        return new WrittenBatch(records, rollups.rows(), rollups.rowsChanged(), tombstones, disagreements.rows(),
+                disagreements.rowsDeleted(), statuses.rows(), statuses.rowsChanged(), statuses.rowsDeleted(), alerts.rows(),
+                alerts.rowsChanged());
+    }
 }

@@ -36,7 +36,7 @@ class AnalystViewsTest {
     @BeforeEach
     void rollupsOfHaTrungInTwoMaps() {
         jdbi = TestDatabases.fresh(postgres);
-        new RollupWriter(jdbi, "poverty-sink").write(List.of(
+        new SinkWriter(jdbi, "poverty-sink").write(List.of(
                 aRollupOf(2024, "38").households(1_000_000, 31_200, 42_100).at(0, 0),
                 aRollupOf(2024, "392").households(32_000, 1_100, 1_500).at(0, 1),
                 aRollupOf(2024, "15271").households(2_500, 40, 61).at(0, 2),

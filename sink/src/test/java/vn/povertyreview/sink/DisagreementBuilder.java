@@ -6,6 +6,7 @@ import vn.povertyreview.schemas.Area;
 import vn.povertyreview.schemas.Classification;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.HouseholdKey;
+import vn.povertyreview.sink.disagreement.DisagreementRow;
 
 /**
  * Classification disagreements of households of Xã Hà Trung (15271, Thanh Hóa) in the two-level
@@ -40,7 +41,7 @@ final class DisagreementBuilder {
     }
 
     /** The tombstone of a household-year: it no longer disagrees. */
-    static ConsumerRecord<String, ClassificationDisagreement> tombstoneOf(int reviewYear, String householdId, int partition, long offset) {
+    static ConsumerRecord<String, DisagreementRow> tombstoneOf(int reviewYear, String householdId, int partition, long offset) {
         return new ConsumerRecord<>(TOPIC, partition, offset, new HouseholdKey(reviewYear, householdId).toString(), null);
     }
 
@@ -93,8 +94,8 @@ final class DisagreementBuilder {
         return new HouseholdKey(reviewYear, householdId).toString();
     }
 
-    /** The disagreement as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, ClassificationDisagreement> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, key(), build());
+    /** The disagreement as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, DisagreementRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, key(), DisagreementRow.of(build()));
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.schemas.Area;
 import vn.povertyreview.schemas.Classification;
+import vn.povertyreview.sink.disagreement.DisagreementRow;
 
 /** The classification-disagreements topic into {@code classification_disagreement}, with the rollups in the same transaction. */
 class DisagreementWriterTest {
@@ -39,7 +40,7 @@ class DisagreementWriterTest {
     static EmbeddedPostgresServer postgres;
 
     Jdbi jdbi;
-    RollupWriter writer;
+    SinkWriter writer;
 
     @BeforeAll
     static void startPostgres() {
@@ -54,7 +55,7 @@ class DisagreementWriterTest {
     @BeforeEach
     void freshDatabase() {
         jdbi = TestDatabases.fresh(postgres);
-        writer = new RollupWriter(jdbi, GROUP, ROLLUPS, DISAGREEMENTS);
+        writer = new SinkWriter(jdbi, GROUP);
     }
 
     @Test

@@ -16,6 +16,7 @@ import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.rollup.RollupRow;
 
 /**
  * Rollups of real units of the official maps, with names and parents from the unit directory.
@@ -124,8 +125,8 @@ final class RollupBuilder {
         return new UnitKey(reviewYear, unit.code()).toString();
     }
 
-    /** The rollup as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, UnitRollup> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, key(), build());
+    /** The rollup as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, RollupRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, key(), RollupRow.of(build()));
     }
 }

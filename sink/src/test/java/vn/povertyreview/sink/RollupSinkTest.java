@@ -145,7 +145,7 @@ class RollupSinkTest {
 
         assertThat(revisions()).isEqualTo(expected);
         assertThat(resumed.progress()).isEqualTo(new SinkProgress(4, resumed.progress().batchesWritten(), 0, 0));
-        Map<Integer, Long> stored = new RollupWriter(jdbi, settings.groupId()).storedOffsets(topic);
+        Map<Integer, Long> stored = new SinkWriter(jdbi, settings.groupId()).storedOffsets(topic);
         Map<Integer, Long> lastWritten = new HashMap<>(afterFirst);
         afterSecond.forEach((partition, next) -> lastWritten.merge(partition, next, Math::max));
         lastWritten.forEach((partition, next) -> assertThat(stored.get(partition)).as("partition %d", partition).isGreaterThanOrEqualTo(next));
@@ -166,7 +166,7 @@ class RollupSinkTest {
         RollupSink sink = new RollupSink(settings, jdbi);
         Future<?> running = sinkThreads.submit(sink);
         await().atMost(PATIENCE).until(() -> revisions().keySet().equals(Set.of("2024/38", "2024/392")));
-        await().atMost(PATIENCE).until(() -> new RollupWriter(jdbi, settings.groupId()).storedOffsets(topic).get(0) == 3L);
+        await().atMost(PATIENCE).until(() -> new SinkWriter(jdbi, settings.groupId()).storedOffsets(topic).get(0) == 3L);
         sink.close();
         running.get(10, TimeUnit.SECONDS);
 
@@ -210,7 +210,7 @@ class RollupSinkTest {
 
         assertThat(disagreements()).isEqualTo(expected);
         assertThat(resumed.progress()).isEqualTo(new SinkProgress(4, resumed.progress().batchesWritten(), 0, 0));
-        Map<TopicPartition, Long> stored = new RollupWriter(jdbi, settings.groupId(), topic, disagreementsTopic)
+        Map<TopicPartition, Long> stored = new SinkWriter(jdbi, settings)
                 .storedOffsets(List.of(topic, disagreementsTopic));
         Map<TopicPartition, Long> lastWritten = new HashMap<>(afterFirst);
         afterSecond.forEach((partition, next) -> lastWritten.merge(partition, next, Math::max));
@@ -250,7 +250,7 @@ class RollupSinkTest {
         runningAgain.get(10, TimeUnit.SECONDS);
 
         assertThat(alertIds()).containsExactly(alert.alertId());
-        Map<TopicPartition, Long> stored = new RollupWriter(jdbi, settings).storedOffsets(settings.topics());
+        Map<TopicPartition, Long> stored = new SinkWriter(jdbi, settings).storedOffsets(settings.topics());
         Map<TopicPartition, Long> lastWritten = new HashMap<>(afterFirst);
         afterSecond.forEach((partition, next) -> lastWritten.merge(partition, next, Math::max));
         assertThat(lastWritten.keySet()).extracting(TopicPartition::topic).contains(topic, statusesTopic, alertsTopic);
@@ -271,7 +271,7 @@ class RollupSinkTest {
         RollupSink sink = new RollupSink(settings, jdbi);
         Future<?> running = sinkThreads.submit(sink);
         await().atMost(PATIENCE).until(() -> targetRevisions().keySet().equals(Set.of("2025/15274")));
-        await().atMost(PATIENCE).until(() -> new RollupWriter(jdbi, settings).storedOffsets(statusesTopic).get(0) == 2L);
+        await().atMost(PATIENCE).until(() -> new SinkWriter(jdbi, settings).storedOffsets(statusesTopic).get(0) == 2L);
         sink.close();
         running.get(10, TimeUnit.SECONDS);
 
@@ -294,7 +294,7 @@ class RollupSinkTest {
         RollupSink sink = new RollupSink(settings, jdbi);
         Future<?> running = sinkThreads.submit(sink);
         await().atMost(PATIENCE).until(() -> revisions().keySet().equals(Set.of("2025/38", "2025/15274")));
-        await().atMost(PATIENCE).until(() -> new RollupWriter(jdbi, settings.groupId()).storedOffsets(topic).get(0) == 3L);
+        await().atMost(PATIENCE).until(() -> new SinkWriter(jdbi, settings.groupId()).storedOffsets(topic).get(0) == 3L);
         sink.close();
         running.get(10, TimeUnit.SECONDS);
 

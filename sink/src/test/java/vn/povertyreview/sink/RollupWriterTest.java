@@ -27,7 +27,7 @@ import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.domain.standard.PovertyStandards;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
-import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.rollup.RollupRow;
 
 class RollupWriterTest {
 
@@ -40,7 +40,7 @@ class RollupWriterTest {
     static EmbeddedPostgresServer postgres;
 
     Jdbi jdbi;
-    RollupWriter writer;
+    SinkWriter writer;
 
     @BeforeAll
     static void startPostgres() {
@@ -55,7 +55,7 @@ class RollupWriterTest {
     @BeforeEach
     void freshDatabase() {
         jdbi = TestDatabases.fresh(postgres);
-        writer = new RollupWriter(jdbi, GROUP);
+        writer = new SinkWriter(jdbi, GROUP);
     }
 
     @Test
@@ -229,7 +229,7 @@ class RollupWriterTest {
 
     @Test
     void replayingTheSameBatchesFromTheStartLeavesTheTableIdentical() {
-        List<List<ConsumerRecord<String, UnitRollup>>> batches = List.of(
+        List<List<ConsumerRecord<String, RollupRow>>> batches = List.of(
                 List.of(aRollupOf(2024, "38").revision(1).at(0, 0), aRollupOf(2024, "392").revision(1).at(1, 0)),
                 List.of(aRollupOf(2024, "15271").revision(1).at(2, 0),
                         aRollupOf(2024, "38").households(2_000, 120, 80).revision(2)
@@ -265,7 +265,7 @@ class RollupWriterTest {
                 Map.of(new TopicPartition(TOPIC, 3), 6L));
 
         assertThat(writer.storedOffsets(TOPIC)).isEqualTo(Map.of(0, 12L, 3, 6L));
-        assertThat(new RollupWriter(jdbi, "another-group").storedOffsets(TOPIC)).isEmpty();
+        assertThat(new SinkWriter(jdbi, "another-group").storedOffsets(TOPIC)).isEmpty();
     }
 
     @Test
@@ -273,7 +273,7 @@ class RollupWriterTest {
         writer.write(List.of(aRollupOf(2024, "38").revision(1).at(0, 0)), Map.of());
         String tableBefore = TestDatabases.dump(jdbi, "unit_rollup", "unit_code, review_year");
 
-        List<ConsumerRecord<String, UnitRollup>> failing = List.of(
+        List<ConsumerRecord<String, RollupRow>> failing = List.of(
                 aRollupOf(2024, "38").revision(2).households(1_000, 50, 30).at(0, 1),
                 // Negative counts break the table's CHECK constraint in the middle of the batch.
                 aRollupOf(2024, "392").households(1_000, -1, 30).at(0, 2),

@@ -18,6 +18,7 @@ import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
 import vn.povertyreview.domain.rollup.Rates;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.sink.rollup.RollupColumns;
 
 class SinkDatabaseTest {
 

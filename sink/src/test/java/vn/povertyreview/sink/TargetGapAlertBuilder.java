@@ -7,9 +7,10 @@ import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.TargetKind;
 import vn.povertyreview.schemas.TargetMeasure;
 import vn.povertyreview.schemas.TargetStatusKind;
+import vn.povertyreview.sink.targets.TargetGapAlertRow;
 
 /** Alerts of units of Thanh Hóa (38): by default Xã Hà Trung (15271) falling from on track to at risk. */
-final class TargetGapAlertBuilder {
+public final class TargetGapAlertBuilder {
 
     static final String TOPIC = "target-gap-alerts";
 
@@ -25,11 +26,11 @@ final class TargetGapAlertBuilder {
         this.unitCode = unitCode;
     }
 
-    static TargetGapAlertBuilder anAlertOf(int reviewYear, String unitCode) {
+    public static TargetGapAlertBuilder anAlertOf(int reviewYear, String unitCode) {
         return new TargetGapAlertBuilder(reviewYear, unitCode);
     }
 
-    TargetGapAlertBuilder status(TargetStatusKind newStatus, TargetStatusKind newPreviousStatus) {
+    public TargetGapAlertBuilder status(TargetStatusKind newStatus, TargetStatusKind newPreviousStatus) {
         this.status = newStatus;
         this.previousStatus = newPreviousStatus;
         return this;
@@ -45,11 +46,11 @@ final class TargetGapAlertBuilder {
         return this;
     }
 
-    String alertId() {
+    public String alertId() {
         return reviewYear + "/" + unitCode + "/POVERTY_RATE/RATE_POINTS/2.0/" + status;
     }
 
-    TargetGapAlert build() {
+    public TargetGapAlert build() {
         return TargetGapAlert.newBuilder()
                 .setAlertId(alertId())
                 .setUnit(TargetStatusBuilder.unit(unitCode, "Xã Hà Trung"))
@@ -70,8 +71,8 @@ final class TargetGapAlertBuilder {
                 .build();
     }
 
-    /** The alert as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, TargetGapAlert> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, alertId(), build());
+    /** The alert as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, TargetGapAlertRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, alertId(), TargetGapAlertRow.of(build()));
     }
 }

@@ -9,6 +9,7 @@ import vn.povertyreview.schemas.TargetMeasure;
 import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.TargetStatusKind;
 import vn.povertyreview.schemas.UnitRef;
+import vn.povertyreview.sink.targets.TargetStatusRow;
 
 /**
  * Target statuses of units of Thanh Hóa (38) in the two-level map: by default Xã Hà Trung (15271)
@@ -45,7 +46,7 @@ final class TargetStatusBuilder {
     }
 
     /** The tombstone of a target: it was deleted. */
-    static ConsumerRecord<String, TargetStatus> tombstoneOf(int reviewYear, String unitCode, int partition, long offset) {
+    static ConsumerRecord<String, TargetStatusRow> tombstoneOf(int reviewYear, String unitCode, int partition, long offset) {
         return new ConsumerRecord<>(TOPIC, partition, offset, new TargetKey(reviewYear, unitCode, TargetMeasure.POVERTY_RATE).toString(), null);
     }
 
@@ -115,8 +116,8 @@ final class TargetStatusBuilder {
         return new TargetKey(reviewYear, unitCode, measure).toString();
     }
 
-    /** The status as the sink would poll it from the given partition and offset. */
-    ConsumerRecord<String, TargetStatus> at(int partition, long offset) {
-        return new ConsumerRecord<>(TOPIC, partition, offset, key(), build());
+    /** The status as the sink would poll it from the given partition and offset: read into its row. */
+    ConsumerRecord<String, TargetStatusRow> at(int partition, long offset) {
+        return new ConsumerRecord<>(TOPIC, partition, offset, key(), TargetStatusRow.of(build()));
     }
 }

@@ -58,7 +58,7 @@ class TargetWriterTest {
     static EmbeddedPostgresServer postgres;
 
     Jdbi jdbi;
-    RollupWriter writer;
+    SinkWriter writer;
     Handle listener;
 
     @BeforeAll
@@ -74,7 +74,7 @@ class TargetWriterTest {
     @BeforeEach
     void freshDatabase() {
         jdbi = TestDatabases.fresh(postgres);
-        writer = new RollupWriter(jdbi, GROUP, ROLLUPS, DISAGREEMENTS, STATUSES, ALERTS);
+        writer = new SinkWriter(jdbi, GROUP);
     }
 
     @AfterEach

@@ -1,18 +1,21 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.rollup;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.postgresql.PGConnection;
 
 /**
  * The {@code unit_rollup} table. A batch is written with COPY into a session's staging table and
- * one merge from it ({@link RollupColumns}): wide rows cost one round trip and no per-row binding.
- * An instance is bound to the handle it was attached to; use it on that handle's thread, inside a
- * transaction (the staging table is emptied at every commit).
+ * one merge from it: wide rows cost one round trip and no per-row binding. The statements are in
+ * {@code RollupDao/<method>.sql} beside this interface, with the columns of {@link RollupColumns}
+ * defined into them. An instance is bound to the handle it was attached to; use it on that handle's
+ * thread, inside a transaction (the staging table is emptied at every commit).
  */
 public interface RollupDao extends SqlObject {
 
@@ -33,14 +36,27 @@ public interface RollupDao extends SqlObject {
         if (count == 0) {
             return 0;
         }
-        Handle handle = getHandle();
-        handle.execute(RollupColumns.CREATE_INCOMING);
+        createIncoming(RollupColumns.LIST);
         try {
-            handle.getConnection().unwrap(PGConnection.class).getCopyAPI()
+            getHandle().getConnection().unwrap(PGConnection.class).getCopyAPI()
                     .copyIn(RollupColumns.COPY_INCOMING, new StringReader(lines.toString()));
         } catch (SQLException | IOException e) {
             throw new UnableToExecuteStatementException("COPY of " + count + " rollups failed: " + e, e, null);
         }
-        return handle.execute(RollupColumns.MERGE_INCOMING);
+        return merge(RollupColumns.LIST, RollupColumns.UPDATES);
     }
+
+    /** The first step of {@link #upsert}: creates the session's staging table with these columns, unless it exists. */
+    @SqlUpdate
+    @UseClasspathSqlLocator
+    void createIncoming(@Define("columns") String columns);
+
+    /**
+     * The last step of {@link #upsert}: moves the staged rows into the table.
+     *
+     * @return how many rows were inserted or updated
+     */
+    @SqlUpdate
+    @UseClasspathSqlLocator
+    int merge(@Define("columns") String columns, @Define("updates") String updates);
 }

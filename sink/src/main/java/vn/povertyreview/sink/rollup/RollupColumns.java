@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.rollup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,11 +8,11 @@ import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
 
 /**
- * The columns of {@code unit_rollup} the sink writes, and the statements that write a batch (COPY
- * into a staging table, then one merge), generated from {@link Figure} and {@link Measure}: the one
- * place that lists them, so a new figure needs only a migration that adds its column. Stateless.
+ * The columns of {@code unit_rollup} the sink writes, generated from {@link Figure} and
+ * {@link Measure} and defined into the statements of {@link RollupDao}: the one place that lists
+ * them, so a new figure needs only a migration that adds its column. Stateless.
  */
-final class RollupColumns {
+public final class RollupColumns {
 
     /** The key and the unit's description, before the figures. */
     static final List<String> UNIT = List.of("unit_code", "review_year", "map_id", "unit_level", "unit_name", "parent_code");
@@ -24,23 +24,19 @@ final class RollupColumns {
     private static final String NULL = "\\N";
 
     /** Every column the sink writes, in statement order. */
-    static final List<String> ALL = all();
+    public static final List<String> ALL = all();
 
-    private static final String COLUMN_LIST = String.join(", ", ALL);
+    /** Every column the sink writes, comma-separated: {@code <columns>} in the statements. */
+    static final String LIST = String.join(", ", ALL);
 
-    /** The session's staging table of a batch's rows, emptied at every commit. */
-    static final String CREATE_INCOMING = "CREATE TEMPORARY TABLE IF NOT EXISTS unit_rollup_incoming ON COMMIT DELETE ROWS AS\n"
-            + "SELECT " + COLUMN_LIST + " FROM unit_rollup WITH NO DATA";
+    /** {@code column = EXCLUDED.column} for every column but the key: {@code <updates>} in the merge. */
+    static final String UPDATES = ALL.stream()
+            .filter(column -> !column.equals("unit_code") && !column.equals("review_year"))
+            .map(column -> column + " = EXCLUDED." + column)
+            .collect(Collectors.joining(",\n       "));
 
     /** Streams a batch's rows into the staging table, in PostgreSQL's text format ({@link #copyLine}). */
-    static final String COPY_INCOMING = "COPY unit_rollup_incoming (" + COLUMN_LIST + ") FROM STDIN";
-
-    /**
-     * Moves the staged rows into the table: inserts a row, or replaces every column of the stored
-     * one if it has a lower revision; an older rollup arriving late, or a replayed one, changes
-     * nothing. Rows in key order, so that concurrent writers lock rows in one order.
-     */
-    static final String MERGE_INCOMING = merge();
+    static final String COPY_INCOMING = "COPY unit_rollup_incoming (" + LIST + ") FROM STDIN";
 
     private RollupColumns() {
     }
@@ -55,18 +51,6 @@ final class RollupColumns {
         }
         columns.addAll(VERSION);
         return List.copyOf(columns);
-    }
-
-    private static String merge() {
-        String updates = ALL.stream()
-                .filter(column -> !column.equals("unit_code") && !column.equals("review_year"))
-                .map(column -> column + " = EXCLUDED." + column)
-                .collect(Collectors.joining(",\n       "));
-        return "INSERT INTO unit_rollup (" + COLUMN_LIST + ")\n"
-                + "SELECT " + COLUMN_LIST + " FROM unit_rollup_incoming ORDER BY unit_code, review_year\n"
-                + "ON CONFLICT (unit_code, review_year) DO UPDATE\n"
-                + "   SET " + updates + "\n"
-                + " WHERE unit_rollup.revision < EXCLUDED.revision";
     }
 
     /** Appends one row as a line of PostgreSQL's COPY text format; a missing figure or measure is NULL. */

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.disagreement;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

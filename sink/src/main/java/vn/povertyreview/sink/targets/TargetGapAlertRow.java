@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.targets;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -41,7 +41,7 @@ public record TargetGapAlertRow(
                 alert.getReviewYear(),
                 alert.getUnit().getCode(),
                 alert.getUnit().getName(),
-                Json.units(alert.getParents()),
+                TargetJson.units(alert.getParents()),
                 alert.getMeasure().name(),
                 alert.getKind().name(),
                 Decimals.parse(alert.getValue(), "value", record),

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,8 @@ import vn.povertyreview.embedded.EmbeddedKafka;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.TargetStatusKind;
+import vn.povertyreview.schemas.Topic;
+import vn.povertyreview.sink.TargetGapAlertBuilder;
 
 /** The webhook against a real broker and a local HTTP receiver that fails on demand. */
 class AlertWebhookTest {
@@ -212,12 +215,17 @@ class AlertWebhookTest {
 
     @Test
     void refusesAUrlThatIsNotHttp() {
-        assertThatThrownBy(() -> new AlertWebhook(kafka.bootstrapServers(), topic, URI.create("file:///tmp/alerts")))
+        assertThatThrownBy(() -> new AlertWebhook(kafka.bootstrapServers(), alerts(), URI.create("file:///tmp/alerts")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http");
     }
 
     private AlertWebhook webhook() {
-        return new AlertWebhook(kafka.bootstrapServers(), group, topic, url, FIRST_RETRY, LAST_RETRY);
+        return new AlertWebhook(kafka.bootstrapServers(), group, alerts(), url, FIRST_RETRY, LAST_RETRY);
+    }
+
+    /** The test's alerts topic with the product's serdes. */
+    private Topic<String, TargetGapAlert> alerts() {
+        return new Topic<>(topic, Serdes.String(), AvroSerde.of(TargetGapAlert.class));
     }
 
     /** The group's committed offset on the topic's partition, null when it has none. */

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.targets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,12 +10,12 @@ import java.util.Map;
 import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.UnitRef;
 
-/** The JSON the sink writes: the parents column and the alert webhook's body. Thread-safe. */
-final class Json {
+/** The JSON of the target records: the parents column of the target tables and the alert webhook's body. Thread-safe. */
+public final class TargetJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private TargetJson() {
     }
 
     /** The units as a JSON array of {@code {"code": ..., "name": ...}}, in their order. */
@@ -24,7 +24,7 @@ final class Json {
     }
 
     /** The alert as the webhook sends it; decimals stay the strings they are on the topic. */
-    static String alert(TargetGapAlert alert) {
+    public static String alert(TargetGapAlert alert) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alertId", alert.getAlertId());
         body.put("unitCode", alert.getUnit().getCode());

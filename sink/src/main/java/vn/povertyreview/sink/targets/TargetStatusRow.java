@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.targets;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -50,7 +50,7 @@ public record TargetStatusRow(
                 status.getUnit().getCode(),
                 status.getMeasure().name(),
                 status.getUnit().getName(),
-                Json.units(status.getParents()),
+                TargetJson.units(status.getParents()),
                 status.getKind().name(),
                 Decimals.parse(status.getValue(), "value", record),
                 status.getBaselinePoorHouseholds(),
@@ -73,7 +73,7 @@ public record TargetStatusRow(
     }
 
     /** The key of a status record, {@code <reviewYear>/<unitCode>/<measure>}. */
-    public static TargetKey key(TargetStatus status) {
+    private static TargetKey key(TargetStatus status) {
         return new TargetKey(status.getReviewYear(), status.getUnit().getCode(), status.getMeasure());
     }
 

@@ -1,4 +1,4 @@
-package vn.povertyreview.sink;
+package vn.povertyreview.sink.rollup;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,6 +14,7 @@ import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
 import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.domain.standard.PovertyStandards;
+import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitRollup;
 import vn.povertyreview.schemas.UnitRollups;
 
@@ -76,6 +77,11 @@ public record RollupRow(
                 report.measures(),
                 rollup.getRevision(),
                 rollup.getUpdatedAt().atOffset(ZoneOffset.UTC));
+    }
+
+    /** The unit and year, the row's primary key. */
+    public UnitKey key() {
+        return new UnitKey(reviewYear, unitCode);
     }
 
     /** The figure, or null when it is not set. */
