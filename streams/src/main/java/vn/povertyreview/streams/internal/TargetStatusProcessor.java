@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.admin.UnitLevel;
-import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.domain.target.AlertText;
 import vn.povertyreview.domain.target.PovertyCount;
@@ -107,7 +106,6 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
 public final class TargetStatusProcessor implements Processor<String, UnitRollup, String, TargetOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetStatusProcessor.class);
-    private static final int SHARE_SCALE = 20;
     private static final int SHARE_DISPLAY_SCALE = 4;
 
     private final UnitDirectory directory;
@@ -306,14 +304,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
                 target = target.withStatedBaseline(
                         new PovertyCount(record.getBaselinePoorHouseholds(), record.getBaselineTotalHouseholds()));
             }
-            long startHouseholds = sum.get(Figure.START_HOUSEHOLDS);
-            Figure startPoor = measure == TargetMeasure.POVERTY_RATE ? Figure.START_POOR : Figure.START_ETHNIC_MINORITY_POOR;
-            PovertyCount previousYearFinal = startHouseholds == 0 ? null : new PovertyCount(sum.get(startPoor), startHouseholds);
-            BigDecimal reviewedShare = startHouseholds == 0 ? BigDecimal.ONE
-                    : BigDecimal.valueOf(sum.get(Figure.HOUSEHOLDS))
-                            .divide(BigDecimal.valueOf(startHouseholds), SHARE_SCALE, RoundingMode.FLOOR);
-            return Optional.of(TargetAssessment.of(target, previousYearFinal, measure.countIn(sum), reviewedShare,
-                    isClosed(key.reviewYear(), key.unitCode())));
+            return Optional.of(TargetAssessment.of(target, sum, isClosed(key.reviewYear(), key.unitCode())));
         } catch (TargetRuleException e) {
             LOG.warn("Target {} is not assessed: {} ({})", key, e.getMessage(), e.rule());
         } catch (NumberFormatException | ArithmeticException e) {
