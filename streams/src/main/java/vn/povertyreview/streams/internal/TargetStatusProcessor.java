@@ -21,6 +21,8 @@ import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.domain.rollup.Tally;
+import vn.povertyreview.domain.target.AlertId;
+import vn.povertyreview.domain.target.AlertRule;
 import vn.povertyreview.domain.target.AlertText;
 import vn.povertyreview.domain.target.PovertyCount;
 import vn.povertyreview.domain.target.Target;
@@ -251,16 +253,10 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         vn.povertyreview.domain.target.TargetStatus status = assessed.status();
         vn.povertyreview.domain.target.TargetStatus before = previous == null ? null
                 : vn.povertyreview.domain.target.TargetStatus.valueOf(previous.getStatus().name());
-        boolean worse = before == null
-                ? status == vn.povertyreview.domain.target.TargetStatus.AT_RISK
-                        || status == vn.povertyreview.domain.target.TargetStatus.MISSED
-                : status.isWorseThan(before);
-        boolean closedMissed = assessed.yearClosed() && status == vn.povertyreview.domain.target.TargetStatus.MISSED;
-        if (!worse && !closedMissed) {
+        if (!AlertRule.raises(before, status, assessed.yearClosed())) {
             return;
         }
-        String alertId = record.getReviewYear() + "/" + record.getUnitCode() + "/" + record.getMeasure() + "/"
-                + record.getKind() + "/" + record.getValue() + "/" + status.name();
+        String alertId = AlertId.of(assessed.target(), record.getValue(), status).toString();
         if (alerts.get(alertId) != null) {
             return;
         }
