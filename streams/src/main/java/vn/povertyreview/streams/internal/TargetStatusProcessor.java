@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminUnit;
+import vn.povertyreview.domain.admin.Lineage;
 import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.domain.rollup.Tally;
@@ -216,18 +217,17 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
             // target deleted since is removed by the punctuation's pass, which the deletion triggers.
             return;
         }
-        Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
-        Optional<TargetAssessment> assessment = unit.isEmpty() ? Optional.empty()
-                : assessment(key, record, Tallies.counts(stored));
+        Lineage lineage = directory.lineage(key.reviewYear(), key.unitCode()).orElse(null);
+        Optional<TargetAssessment> assessment = lineage == null ? Optional.empty()
+                : assessment(key, record, Tallies.counts(stored), lineage);
         if (assessment.isEmpty()) {
             remove(statusKey, now);
             return;
         }
         TargetAssessment assessed = assessment.get();
-        List<AdminUnit> above = ancestors(key.reviewYear(), unit.get());
-        UnitRef unitRef = new UnitRef(unit.get().code(), nameOf(unit.get(), stored));
-        List<UnitRef> parents = new ArrayList<>(above.size());
-        for (AdminUnit parent : above) {
+        UnitRef unitRef = new UnitRef(lineage.unit().code(), nameOf(lineage.unit(), stored));
+        List<UnitRef> parents = new ArrayList<>(lineage.above().size());
+        for (AdminUnit parent : lineage.above()) {
             parents.add(new UnitRef(parent.code(), parent.name()));
         }
         TargetStatus previous = statuses.get(statusKey);
@@ -238,7 +238,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         }
         statuses.put(statusKey, next);
         context.forward(new Record<>(statusKey, new StatusChange(next), now));
-        maybeAlert(record, assessed, previous, unitRef, parents, now);
+        maybeAlert(record, assessed, previous, unitRef, parents, lineage, now);
     }
 
     private void remove(String statusKey, long now) {
@@ -249,7 +249,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     }
 
     private void maybeAlert(ReductionTarget record, TargetAssessment assessed, TargetStatus previous, UnitRef unit,
-            List<UnitRef> parents, long now) {
+            List<UnitRef> parents, Lineage lineage, long now) {
         vn.povertyreview.domain.target.TargetStatus status = assessed.status();
         vn.povertyreview.domain.target.TargetStatus before = previous == null ? null
                 : vn.povertyreview.domain.target.TargetStatus.valueOf(previous.getStatus().name());
@@ -261,7 +261,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
             return;
         }
         alerts.put(alertId, now);
-        String name = fullName(unit, parents); // the maps have no English names: one name serves both sentences
+        String name = lineage.fullName(unit.getName()); // the maps have no English names: one name serves both sentences
         AlertText text = assessed.alertText(name, name);
         TargetGapAlert alert = TargetGapAlert.newBuilder()
                 .setAlertId(alertId)
@@ -285,7 +285,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     }
 
     /** The assessment of a stored target against the unit's sum; empty, logged, when it cannot be made. */
-    private Optional<TargetAssessment> assessment(TargetKey key, ReductionTarget record, Tally sum) {
+    private Optional<TargetAssessment> assessment(TargetKey key, ReductionTarget record, Tally sum, Lineage lineage) {
         if (record.getReviewYear() != key.reviewYear() || !key.unitCode().equals(record.getUnitCode())
                 || record.getMeasure() != key.measure()) {
             LOG.warn("Target under key {} is for {}/{}/{}; it is not assessed", key, record.getReviewYear(),
@@ -300,7 +300,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
                 target = target.withStatedBaseline(
                         new PovertyCount(record.getBaselinePoorHouseholds(), record.getBaselineTotalHouseholds()));
             }
-            return Optional.of(TargetAssessment.of(target, sum, isClosed(key.reviewYear(), key.unitCode())));
+            return Optional.of(TargetAssessment.of(target, sum, isClosed(key.reviewYear(), lineage)));
         } catch (TargetRuleException e) {
             LOG.warn("Target {} is not assessed: {} ({})", key, e.getMessage(), e.rule());
         } catch (NumberFormatException | ArithmeticException e) {
@@ -310,46 +310,12 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     }
 
     /** Whether the year is closed for the unit: a closure of it or of any unit above it. */
-    private boolean isClosed(int reviewYear, String unitCode) {
-        String code = unitCode;
-        while (code != null) {
-            if (closures.get(new UnitKey(reviewYear, code).toString()) != null) {
-                return true;
-            }
-            Optional<AdminUnit> unit = directory.find(reviewYear, code);
-            code = unit.map(AdminUnit::parentCode).orElse(null);
-        }
-        return false;
-    }
-
-    /** The units above {@code unit} in the year's map, nearest first, up to the nation. */
-    private List<AdminUnit> ancestors(int reviewYear, AdminUnit unit) {
-        List<AdminUnit> above = new ArrayList<>(4);
-        String code = unit.parentCode();
-        while (code != null) {
-            Optional<AdminUnit> parent = directory.find(reviewYear, code);
-            if (parent.isEmpty()) {
-                break;
-            }
-            above.add(parent.get());
-            code = parent.get().parentCode();
-        }
-        return above;
+    private boolean isClosed(int reviewYear, Lineage lineage) {
+        return lineage.anyMatch(unit -> closures.get(new UnitKey(reviewYear, unit.code()).toString()) != null);
     }
 
     private static String nameOf(AdminUnit unit, UnitTally stored) {
         return unit.level() == UnitLevel.VILLAGE && stored.getUnitName() != null ? stored.getUnitName() : unit.name();
-    }
-
-    /** "Xã Hà Trung, Tỉnh Thanh Hóa": the unit and the units above it, without the nation unless it is the unit. */
-    private static String fullName(UnitRef unit, List<UnitRef> parents) {
-        StringBuilder name = new StringBuilder(unit.getName());
-        for (UnitRef parent : parents) {
-            if (!AdminUnit.NATION_CODE.equals(parent.getCode())) {
-                name.append(", ").append(parent.getName());
-            }
-        }
-        return name.toString();
     }
 
     private static TargetStatus status(ReductionTarget record, TargetAssessment a, UnitRef unit, List<UnitRef> parents,
