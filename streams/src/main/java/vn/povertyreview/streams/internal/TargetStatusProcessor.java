@@ -48,12 +48,17 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
  * Judges units' reduction targets against their current sums, publishes each target's status when
  * it changes and raises an alert when it worsens or a closed year ends with the target missed.
  *
+ * <p>The rules are the domain's: {@link TargetAssessment} (baseline, reviewed share, status),
+ * {@link AlertRule} and {@link AlertId} in {@code vn.povertyreview.domain.target}, the units above
+ * a unit in {@link UnitDirectory#lineage}. This processor moves records and keeps state.
+ *
  * <h2>Inputs</h2>
  * <ul>
- *   <li>the unit's sum: the {@code unit-rollup-store} of the {@link UnitRollupProcessor} just before
- *       this step (read only). A unit belongs to this task when that store holds its key; a unit
- *       whose stored sum has never counted a household (revision 0: only a village's registered
- *       name) has no rollup and so no status;
+ *   <li>the unit's sum: on a rollup change, the rollup itself, whose counts are the sum the
+ *       {@link UnitRollupProcessor} just before this step has stored; on the punctuation, which is
+ *       handed no rollup, that step's {@code unit-rollup-store} (read only). A unit belongs to this
+ *       task when that store holds its key; a unit whose stored sum has never counted a household
+ *       (revision 0: only a village's registered name) has no rollup and so no status;
  *   <li>the targets: a global store over the compacted reduction-targets topic, key
  *       {@code <reviewYear>/<unitCode>/<measure>};
  *   <li>the closures: a global store over the compacted review-year-closures topic, key
@@ -73,15 +78,16 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
  * </ul>
  *
  * <h2>How a target is assessed</h2>
- * With {@code S} the unit's sum, {@link TargetAssessment#of} gets: current =
- * {@code measure.countIn(S)}; the previous year's final figure = (START_POOR, START_HOUSEHOLDS)
- * for the poverty rate and (START_ETHNIC_MINORITY_POOR, START_HOUSEHOLDS) for the ethnic-minority
- * rate, or none when START_HOUSEHOLDS is 0 (the unit has no final figure of the previous year), and
- * unused when the target states its own baseline; reviewedShare = HOUSEHOLDS ÷ START_HOUSEHOLDS
- * (rounded down at 20 decimals, so "exactly on pace" stays on track), 1 when START_HOUSEHOLDS is 0;
- * yearClosed = a closure of the year exists for the unit or any unit above it (a village's parent is
- * its commune, then up the year's map to the nation). A target that breaks a rule of
- * {@link Target}, or that has no baseline, is logged and has no status.
+ * With {@code S} the unit's sum, {@link TargetAssessment#of(Target, Tally, boolean)} judges it:
+ * current = {@code measure.countIn(S)}; the previous year's final figure =
+ * {@link vn.povertyreview.domain.target.TargetMeasure#previousYearFinalIn} (START_POOR, or
+ * START_ETHNIC_MINORITY_POOR for the ethnic-minority rate, over START_HOUSEHOLDS; none when
+ * START_HOUSEHOLDS is 0), unused when the target states its own baseline; reviewedShare =
+ * HOUSEHOLDS ÷ START_HOUSEHOLDS (rounded down at 20 decimals, so "exactly on pace" stays on
+ * track), 1 when START_HOUSEHOLDS is 0. yearClosed = a closure of the year exists for the unit or
+ * any unit above it in its {@link UnitDirectory#lineage} (a village's parent is its commune, then up
+ * the year's map to the nation). A target that breaks a rule of {@link Target}, or that has no
+ * baseline, is logged and has no status.
  *
  * <h2>When a status is published</h2>
  * The last published status of each target is kept in {@code target-status-store} (logged). A newly
@@ -90,21 +96,21 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
  * can no longer be assessed, a tombstone is published for its key and its stored status removed.
  *
  * <h2>When an alert is raised</h2>
- * When a status is published and either
+ * When a status is published and {@link AlertRule#raises} says so, that is either
  * <ul>
  *   <li>it is worse than the previous published status ({@link vn.povertyreview.domain.target.TargetStatus#isWorseThan});
  *       a target's first status (none published before, or removed since) counts as worse only when
  *       it is AT_RISK or MISSED; or
  *   <li>the year is closed and the status is MISSED.
  * </ul>
- * The alert's id is {@code <reviewYear>/<unitCode>/<measure>/<kind>/<value>/<status>}. Ids raised
- * are kept in {@code target-alert-store} (logged), and an id is never raised twice: re-delivered or
+ * The alert's id is {@link AlertId}, {@code <reviewYear>/<unitCode>/<measure>/<kind>/<value>/<status>}.
+ * Ids raised are kept in {@code target-alert-store} (logged), and an id is never raised twice: re-delivered or
  * replayed reviews, targets and closures, a restart, or a reopened and re-closed year raise nothing
  * new, while a late correction that turns a closed year's MET into MISSED raises the MISSED alert if
  * that target had not been MISSED before. The alert's text is
  * {@link TargetAssessment#alertText(String, String)} with the unit's name and the names of the units
- * above it up to the province ("Xã Hà Trung, Tỉnh Thanh Hóa"); a village is named by its
- * registered name, else by its code.
+ * above it up to the province ({@link Lineage#fullName}: "Xã Hà Trung, Tỉnh Thanh Hóa"); a
+ * village is named by its registered name, else by its code.
  */
 public final class TargetStatusProcessor implements Processor<String, UnitRollup, String, TargetOutcome> {
 
@@ -158,13 +164,12 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     @Override
     public void process(Record<String, UnitRollup> rollup) {
         UnitKey unitKey = UnitKey.parse(rollup.key());
-        UnitTally sum = sums.get(rollup.key());
-        if (sum == null) {
-            LOG.error("Rollup {} has no sum in {}; its targets are not assessed", rollup.key(), rollupStoreName);
-            return;
-        }
+        // The rollup holds the sum the rollup step has just stored, so the store is not read again;
+        // that step publishes no sum of revision 0, so there is none to skip here.
+        Tally sum = Tallies.counts(rollup.value().getCounts());
         for (vn.povertyreview.schemas.TargetMeasure measure : vn.povertyreview.schemas.TargetMeasure.values()) {
-            assess(new TargetKey(unitKey.reviewYear(), unitKey.unitCode(), measure), sum, rollup.timestamp());
+            assess(new TargetKey(unitKey.reviewYear(), unitKey.unitCode(), measure), sum, rollup.value().getUnitName(),
+                    rollup.timestamp());
         }
     }
 
@@ -184,9 +189,11 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
                     LOG.warn("Ignoring target under key '{}': {}", entry.key, e.getMessage());
                     continue;
                 }
-                UnitTally sum = sums.get(new UnitKey(key.reviewYear(), key.unitCode()).toString());
-                if (sum != null) {
-                    assess(key, sum, now);
+                // No rollup is handed to a punctuation: the stored sum, which only this task's units have.
+                UnitTally stored = sums.get(new UnitKey(key.reviewYear(), key.unitCode()).toString());
+                // Revision 0 is only a village's registered name: no household counted, no rollup, no status.
+                if (stored != null && stored.getRevision() > 0) {
+                    assess(key, Tallies.counts(stored), stored.getUnitName(), now);
                 }
             }
         }
@@ -205,12 +212,13 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         inputChangesSeen = changes;
     }
 
-    private void assess(TargetKey key, UnitTally stored, long now) {
+    /**
+     * Assesses the target under {@code key}, if there is one, against the unit's {@code sum};
+     * {@code unitName} is the name in the unit's rollup or stored sum, a village's registered
+     * name there (null in a stored sum when it has none).
+     */
+    private void assess(TargetKey key, Tally sum, String unitName, long now) {
         String statusKey = key.toString();
-        if (stored.getRevision() == 0) {
-            // Only a village's registered name: no household counted, no rollup, no status.
-            return;
-        }
         ReductionTarget record = targets.get(statusKey);
         if (record == null) {
             // Most units have no target: nothing more to read on the rollup path. The status of a
@@ -219,13 +227,13 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         }
         Lineage lineage = directory.lineage(key.reviewYear(), key.unitCode()).orElse(null);
         Optional<TargetAssessment> assessment = lineage == null ? Optional.empty()
-                : assessment(key, record, Tallies.counts(stored), lineage);
+                : assessment(key, record, sum, lineage);
         if (assessment.isEmpty()) {
             remove(statusKey, now);
             return;
         }
         TargetAssessment assessed = assessment.get();
-        UnitRef unitRef = new UnitRef(lineage.unit().code(), nameOf(lineage.unit(), stored));
+        UnitRef unitRef = new UnitRef(lineage.unit().code(), nameOf(lineage.unit(), unitName));
         List<UnitRef> parents = new ArrayList<>(lineage.above().size());
         for (AdminUnit parent : lineage.above()) {
             parents.add(new UnitRef(parent.code(), parent.name()));
@@ -314,8 +322,9 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         return lineage.anyMatch(unit -> closures.get(new UnitKey(reviewYear, unit.code()).toString()) != null);
     }
 
-    private static String nameOf(AdminUnit unit, UnitTally stored) {
-        return unit.level() == UnitLevel.VILLAGE && stored.getUnitName() != null ? stored.getUnitName() : unit.name();
+    /** A village by the name it has in its rollup (registered, else its code); any other unit by the map's name. */
+    private static String nameOf(AdminUnit unit, String unitName) {
+        return unit.level() == UnitLevel.VILLAGE && unitName != null ? unitName : unit.name();
     }
 
     private static TargetStatus status(ReductionTarget record, TargetAssessment a, UnitRef unit, List<UnitRef> parents,
