@@ -162,7 +162,8 @@ public final class TargetAssessment {
      */
     public static TargetAssessment of(Target target, Tally sum, boolean yearClosed) {
         TargetMeasure measure = target.measure();
-        // Read even when the target states its baseline, so that a sum whose start figures break a rule is never judged.
+        // Read even when the target states its baseline, so that a sum whose start figures break a
+        // rule is never judged.
         PovertyCount previousYearFinal = measure.previousYearFinalIn(sum).orElse(null);
         return of(target, previousYearFinal, measure.countIn(sum), ReviewedShare.of(sum), yearClosed);
     }
