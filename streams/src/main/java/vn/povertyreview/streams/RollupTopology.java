@@ -63,9 +63,9 @@ import vn.povertyreview.streams.internal.VillageNames;
  *            └─► target-gap-alerts (key alert id)
  * </pre>
  *
- * The target step sits in the rollup sub-topology and reads a unit's sum from the rollup store, so
- * it costs no repartition; targets and closures are small and every task needs any unit's
- * ancestors' closures, so they are global stores. When statuses are computed and alerts raised is
+ * The target step sits in the rollup sub-topology, taking a unit's sum from the rollup it is handed
+ * (from the rollup store on its punctuation), so it costs no repartition; targets and closures are
+ * small and every task needs any unit's ancestors' closures, so they are global stores. When statuses are computed and alerts raised is
  * told by {@link TargetStatusProcessor}.
  *
  * Reviews arrive partitioned by household id ({@link vn.povertyreview.schemas.HouseholdPartition},
@@ -176,8 +176,8 @@ public final class RollupTopology {
 
     /**
      * Targets and closures as global stores (small, and every task needs any unit's ancestors'
-     * closures), and the target-status step after unit-rollup in the same sub-topology: it reads
-     * the unit's sum from the rollup store, so it needs no repartition.
+     * closures), and the target-status step after unit-rollup in the same sub-topology: it is
+     * handed each rollup and reads the rollup store on its punctuation, so it needs no repartition.
      */
     private static void addTargetStatus(StreamsBuilder builder, KStream<String, UnitRollup> rollups, Topics topics,
             UnitDirectory directory, RollupOptions options) {

@@ -1,5 +1,7 @@
 package vn.povertyreview.domain.admin;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +40,30 @@ public final class UnitDirectory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The unit with this code in the review year's map ({@link #find}) and the units above it,
+     * nearest first, up to the nation; a village's parent is its commune. Empty when the unit is
+     * not in the map.
+     */
+    public Optional<Lineage> lineage(int reviewYear, String unitCode) {
+        return find(reviewYear, unitCode).map(unit -> new Lineage(unit, ancestors(reviewYear, unit)));
+    }
+
+    private List<AdminUnit> ancestors(int reviewYear, AdminUnit unit) {
+        List<AdminUnit> above = new ArrayList<>(4);
+        String code = unit.parentCode();
+        while (code != null) {
+            Optional<AdminUnit> parent = find(reviewYear, code);
+            if (parent.isEmpty()) {
+                // Not in a map loaded by AdminMap, which checks every parent; the lineage ends there.
+                break;
+            }
+            above.add(parent.get());
+            code = parent.get().parentCode();
+        }
+        return above;
     }
 
     public String mapId(int reviewYear) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 import vn.povertyreview.domain.rollup.Rates;
+import vn.povertyreview.domain.rollup.Tally;
 
 /**
  * A unit's figure judged against its target: where the target puts the end of the year, how far
@@ -146,6 +147,25 @@ public final class TargetAssessment {
         }
         return new TargetAssessment(target, target.baselineOr(previousYearFinal), current, clamp(reviewedShare),
                 yearClosed);
+    }
+
+    /**
+     * Judges the unit whose rollup sum is {@code sum} against {@code target}: the previous year's
+     * final figure is {@link TargetMeasure#previousYearFinalIn}, the current figure
+     * {@link TargetMeasure#countIn} and the reviewed share HOUSEHOLDS ÷ START_HOUSEHOLDS
+     * (rounded down at 20 decimals, so that exactly on pace stays on track; 1 when
+     * START_HOUSEHOLDS is 0).
+     *
+     * @throws TargetRuleException when the sum's counts break a rule of {@link PovertyCount}, or
+     *         {@code baseline.required} when the target states no baseline and the unit has no
+     *         previous year
+     */
+    public static TargetAssessment of(Target target, Tally sum, boolean yearClosed) {
+        TargetMeasure measure = target.measure();
+        // Read even when the target states its baseline, so that a sum whose start figures break a
+        // rule is never judged.
+        PovertyCount previousYearFinal = measure.previousYearFinalIn(sum).orElse(null);
+        return of(target, previousYearFinal, measure.countIn(sum), ReviewedShare.of(sum), yearClosed);
     }
 
     /** As {@link #of(Target, PovertyCount, PovertyCount, BigDecimal, boolean)}, with the share as a double (its shortest decimal form). */

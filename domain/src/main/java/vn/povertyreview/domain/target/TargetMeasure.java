@@ -1,6 +1,7 @@
 package vn.povertyreview.domain.target;
 
 import java.util.Objects;
+import java.util.Optional;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
 import vn.povertyreview.domain.rollup.Tally;
@@ -13,7 +14,7 @@ public enum TargetMeasure {
     /** Poor households over all households. */
     POVERTY_RATE("Tỷ lệ hộ nghèo", "Poverty rate",
             "tỷ lệ hộ nghèo", "poverty rate", "hộ nghèo", "poor households",
-            Figure.POOR, Measure.POOR_RATE),
+            Figure.POOR, Figure.START_POOR, Measure.POOR_RATE),
     /**
      * Ethnic-minority poor households over all households, not over ethnic-minority households:
      * that is how provinces report it, so that it adds up with the poverty rate.
@@ -22,7 +23,7 @@ public enum TargetMeasure {
             "Ethnic-minority poverty rate (over all households)",
             "tỷ lệ hộ nghèo dân tộc thiểu số", "ethnic-minority poverty rate",
             "hộ nghèo dân tộc thiểu số", "ethnic-minority poor households",
-            Figure.ETHNIC_MINORITY_POOR, Measure.ETHNIC_MINORITY_POOR_RATE);
+            Figure.ETHNIC_MINORITY_POOR, Figure.START_ETHNIC_MINORITY_POOR, Measure.ETHNIC_MINORITY_POOR_RATE);
 
     private final String vietnamese;
     private final String english;
@@ -31,10 +32,11 @@ public enum TargetMeasure {
     private final String poorVi;
     private final String poorEn;
     private final Figure poorFigure;
+    private final Figure startPoorFigure;
     private final Measure rollupMeasure;
 
     TargetMeasure(String vietnamese, String english, String rateVi, String rateEn, String poorVi, String poorEn,
-            Figure poorFigure, Measure rollupMeasure) {
+            Figure poorFigure, Figure startPoorFigure, Measure rollupMeasure) {
         this.vietnamese = vietnamese;
         this.english = english;
         this.rateVi = rateVi;
@@ -42,6 +44,7 @@ public enum TargetMeasure {
         this.poorVi = poorVi;
         this.poorEn = poorEn;
         this.poorFigure = poorFigure;
+        this.startPoorFigure = startPoorFigure;
         this.rollupMeasure = rollupMeasure;
     }
 
@@ -89,5 +92,20 @@ public enum TargetMeasure {
     public PovertyCount countIn(Tally sum) {
         Objects.requireNonNull(sum, "sum");
         return new PovertyCount(sum.get(poorFigure), sum.get(Figure.HOUSEHOLDS));
+    }
+
+    /**
+     * The unit's final figure of the previous review year, as this measure counts it: its start of
+     * the year in {@code sum}, the start poor over {@link Figure#START_HOUSEHOLDS}. The start
+     * figures, not last year's rollup, because they follow each household across the 2025 reform,
+     * so that a merged commune has a previous year too. Empty when START_HOUSEHOLDS is 0: no
+     * household of the unit was in the previous year's final figures. This is the baseline unless
+     * the target states its own ({@link Target#baselineOr}).
+     */
+    public Optional<PovertyCount> previousYearFinalIn(Tally sum) {
+        Objects.requireNonNull(sum, "sum");
+        long startHouseholds = sum.get(Figure.START_HOUSEHOLDS);
+        return startHouseholds == 0 ? Optional.empty()
+                : Optional.of(new PovertyCount(sum.get(startPoorFigure), startHouseholds));
     }
 }

@@ -6,7 +6,9 @@
  *
  * <p>{@link vn.povertyreview.domain.target.Target} says what was asked;
  * {@link vn.povertyreview.domain.target.TargetAssessment#of} judges a unit's
- * {@link vn.povertyreview.domain.target.PovertyCount} against it. Plain Java and pure functions:
+ * {@link vn.povertyreview.domain.target.PovertyCount} against it, or its rollup sum;
+ * {@link vn.povertyreview.domain.target.AlertRule} says when a new status raises an alert and
+ * {@link vn.povertyreview.domain.target.AlertId} names it. Plain Java and pure functions:
  * nothing here knows where targets are stored, how figures are summed or when alerts are sent.
  */
 package vn.povertyreview.domain.target;

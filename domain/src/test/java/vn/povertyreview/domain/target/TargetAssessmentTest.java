@@ -9,8 +9,10 @@ import static vn.povertyreview.domain.target.TargetStatus.ON_TRACK;
 import static vn.povertyreview.domain.target.TargetTest.assertBreaks;
 import static vn.povertyreview.domain.target.Targets.aTarget;
 import static vn.povertyreview.domain.target.Targets.count;
+import static vn.povertyreview.domain.target.Targets.sum;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -220,6 +222,60 @@ class TargetAssessmentTest {
         assertThat(TargetMeasure.POVERTY_RATE.countIn(thisYear)).isEqualTo(count(5, 10));
         assertThat(assessment.alertText().english()).contains("reduce the ethnic-minority poverty rate by at least 10");
         assertThat(assessment.alertText().vietnamese()).contains("giảm tỷ lệ hộ nghèo dân tộc thiểu số ít nhất 10");
+    }
+
+    @Test
+    void aRollupSumIsJudgedFromItsStartOfTheYearAsTheMeasureCountsIt() {
+        // Last year 4 of 10 households were ethnic-minority poor and 2 other poor; this year 1 and 2.
+        Tally sum = sum(Map.of(Figure.START_HOUSEHOLDS, 10L, Figure.START_POOR, 6L, Figure.START_ETHNIC_MINORITY_POOR, 4L,
+                Figure.HOUSEHOLDS, 10L, Figure.POOR, 3L, Figure.ETHNIC_MINORITY_POOR, 1L));
+        Target ethnic = aTarget().inYear(2026).measuring(TargetMeasure.ETHNIC_MINORITY_POVERTY_RATE).ratePoints("20").build();
+        Target stated = aTarget().inYear(2026).baselinePercent("50").statingBaseline(20, 30).build();
+
+        TargetAssessment fromLastYear = TargetAssessment.of(ethnic, sum, false);
+        TargetAssessment fromStated = TargetAssessment.of(stated, sum, false);
+
+        assertThat(fromLastYear.baseline()).isEqualTo(count(4, 10));
+        assertThat(fromLastYear.baselineRate()).isEqualTo(new BigDecimal("40.0000"));
+        assertThat(fromLastYear.current()).isEqualTo(count(1, 10));
+        assertThat(fromLastYear.currentRate()).isEqualTo(new BigDecimal("10.0000"));
+        assertThat(fromLastYear.completionPercent()).isEqualTo(new BigDecimal("150.00"));
+        assertThat(fromLastYear.reviewedShare()).isEqualByComparingTo("1");
+        assertThat(fromLastYear.status()).isEqualTo(ON_TRACK);
+        assertThat(fromStated.baseline()).isEqualTo(count(20, 30));
+        assertThat(fromStated.endPoorHouseholds()).isEqualTo(10);
+        assertThat(fromStated.currentPoorHouseholds()).isEqualTo(3);
+        assertThat(fromStated.status()).isEqualTo(ON_TRACK);
+        assertThat(TargetAssessment.of(ethnic, sum, true).status()).isEqualTo(MET);
+        assertThat(TargetAssessment.of(ethnic, sum, true).yearClosed()).isTrue();
+    }
+
+    @Test
+    void aRollupSumExactlyOnThePaceOfItsReviewedShareIsOnTrackAndOneHouseholdBehindIsAtRisk() {
+        // 3 poor of 3 at the start, all 3 to go; 2 of 3 reviewed, so 2 reduced is exactly on pace. Rounding the
+        // share of 2/3 up rather than down would put the pace a hair above 2 and the unit at risk.
+        Target target = aTarget().households("3").build();
+        TargetAssessment onPace = TargetAssessment.of(target, sum(Map.of(Figure.START_HOUSEHOLDS, 3L,
+                Figure.START_POOR, 3L, Figure.HOUSEHOLDS, 2L, Figure.POOR, 1L)), false);
+        TargetAssessment behind = TargetAssessment.of(target, sum(Map.of(Figure.START_HOUSEHOLDS, 3L,
+                Figure.START_POOR, 3L, Figure.HOUSEHOLDS, 2L, Figure.POOR, 2L)), false);
+
+        assertThat(onPace.reviewedShare()).isEqualTo(new BigDecimal("0.66666666666666666666"));
+        assertThat(onPace.status()).isEqualTo(ON_TRACK);
+        assertThat(behind.status()).isEqualTo(AT_RISK);
+    }
+
+    @Test
+    void aRollupSumWithNoHouseholdsAtTheStartNeedsAStatedBaselineAndIsHeldToTheWholeTarget() {
+        Tally newUnit = sum(Map.of(Figure.HOUSEHOLDS, 20L, Figure.POOR, 9L));
+        Target stated = aTarget().households("2").statingBaseline(10, 20).build();
+
+        // 1 of the 2 households reduced: behind the whole target, as if everyone had been reviewed.
+        TargetAssessment assessment = TargetAssessment.of(stated, newUnit, false);
+        assertThat(assessment.reviewedShare()).isEqualByComparingTo("1");
+        assertThat(assessment.status()).isEqualTo(AT_RISK);
+        assertBreaks(() -> TargetAssessment.of(aTarget().households("2").build(), newUnit, false), "baseline",
+                "baseline.required", "no final figure for 2024");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package vn.povertyreview.domain.target;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Optional;
+import vn.povertyreview.domain.rollup.Figure;
+import vn.povertyreview.domain.rollup.Tally;
 
-/** Builds targets for tests: {@code aTarget().households("13").build()}. */
+/** Builds targets for tests: {@code aTarget().households("13").build()}, and the sums they are judged on. */
 final class Targets {
 
     private String unitCode = "15271";
@@ -22,6 +25,13 @@ final class Targets {
 
     static PovertyCount count(long poorHouseholds, long totalHouseholds) {
         return new PovertyCount(poorHouseholds, totalHouseholds);
+    }
+
+    /** A unit's rollup sum with these counts, every other figure zero: {@code sum(Map.of(Figure.HOUSEHOLDS, 10L))}. */
+    static Tally sum(Map<Figure, Long> counts) {
+        long[] array = new long[Figure.values().length];
+        counts.forEach((figure, count) -> array[figure.ordinal()] = count);
+        return Tally.of(array);
     }
 
     Targets of(TargetKind kind, String value) {

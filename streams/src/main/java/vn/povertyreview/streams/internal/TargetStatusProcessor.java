@@ -18,10 +18,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminUnit;
+import vn.povertyreview.domain.admin.Lineage;
 import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.admin.UnitLevel;
-import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Tally;
+import vn.povertyreview.domain.target.AlertId;
+import vn.povertyreview.domain.target.AlertRule;
 import vn.povertyreview.domain.target.AlertText;
 import vn.povertyreview.domain.target.PovertyCount;
 import vn.povertyreview.domain.target.Target;
@@ -46,12 +48,17 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
  * Judges units' reduction targets against their current sums, publishes each target's status when
  * it changes and raises an alert when it worsens or a closed year ends with the target missed.
  *
+ * <p>The rules are the domain's: {@link TargetAssessment} (baseline, reviewed share, status),
+ * {@link AlertRule} and {@link AlertId} in {@code vn.povertyreview.domain.target}, the units above
+ * a unit in {@link UnitDirectory#lineage}. This processor moves records and keeps state.
+ *
  * <h2>Inputs</h2>
  * <ul>
- *   <li>the unit's sum: the {@code unit-rollup-store} of the {@link UnitRollupProcessor} just before
- *       this step (read only). A unit belongs to this task when that store holds its key; a unit
- *       whose stored sum has never counted a household (revision 0: only a village's registered
- *       name) has no rollup and so no status;
+ *   <li>the unit's sum: on a rollup change, the rollup itself, whose counts are the sum the
+ *       {@link UnitRollupProcessor} just before this step has stored; on the punctuation, which is
+ *       handed no rollup, that step's {@code unit-rollup-store} (read only). A unit belongs to this
+ *       task when that store holds its key; a unit whose stored sum has never counted a household
+ *       (revision 0: only a village's registered name) has no rollup and so no status;
  *   <li>the targets: a global store over the compacted reduction-targets topic, key
  *       {@code <reviewYear>/<unitCode>/<measure>};
  *   <li>the closures: a global store over the compacted review-year-closures topic, key
@@ -71,15 +78,16 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
  * </ul>
  *
  * <h2>How a target is assessed</h2>
- * With {@code S} the unit's sum, {@link TargetAssessment#of} gets: current =
- * {@code measure.countIn(S)}; the previous year's final figure = (START_POOR, START_HOUSEHOLDS)
- * for the poverty rate and (START_ETHNIC_MINORITY_POOR, START_HOUSEHOLDS) for the ethnic-minority
- * rate, or none when START_HOUSEHOLDS is 0 (the unit has no final figure of the previous year), and
- * unused when the target states its own baseline; reviewedShare = HOUSEHOLDS ÷ START_HOUSEHOLDS
- * (rounded down at 20 decimals, so "exactly on pace" stays on track), 1 when START_HOUSEHOLDS is 0;
- * yearClosed = a closure of the year exists for the unit or any unit above it (a village's parent is
- * its commune, then up the year's map to the nation). A target that breaks a rule of
- * {@link Target}, or that has no baseline, is logged and has no status.
+ * With {@code S} the unit's sum, {@link TargetAssessment#of(Target, Tally, boolean)} judges it:
+ * current = {@code measure.countIn(S)}; the previous year's final figure =
+ * {@link vn.povertyreview.domain.target.TargetMeasure#previousYearFinalIn} (START_POOR, or
+ * START_ETHNIC_MINORITY_POOR for the ethnic-minority rate, over START_HOUSEHOLDS; none when
+ * START_HOUSEHOLDS is 0), unused when the target states its own baseline; reviewedShare =
+ * HOUSEHOLDS ÷ START_HOUSEHOLDS (rounded down at 20 decimals, so "exactly on pace" stays on
+ * track), 1 when START_HOUSEHOLDS is 0. yearClosed = a closure of the year exists for the unit or
+ * any unit above it in its {@link UnitDirectory#lineage} (a village's parent is its commune, then up
+ * the year's map to the nation). A target that breaks a rule of {@link Target}, or that has no
+ * baseline, is logged and has no status.
  *
  * <h2>When a status is published</h2>
  * The last published status of each target is kept in {@code target-status-store} (logged). A newly
@@ -88,26 +96,25 @@ import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
  * can no longer be assessed, a tombstone is published for its key and its stored status removed.
  *
  * <h2>When an alert is raised</h2>
- * When a status is published and either
+ * When a status is published and {@link AlertRule#raises} says so, that is either
  * <ul>
  *   <li>it is worse than the previous published status ({@link vn.povertyreview.domain.target.TargetStatus#isWorseThan});
  *       a target's first status (none published before, or removed since) counts as worse only when
  *       it is AT_RISK or MISSED; or
  *   <li>the year is closed and the status is MISSED.
  * </ul>
- * The alert's id is {@code <reviewYear>/<unitCode>/<measure>/<kind>/<value>/<status>}. Ids raised
- * are kept in {@code target-alert-store} (logged), and an id is never raised twice: re-delivered or
+ * The alert's id is {@link AlertId}, {@code <reviewYear>/<unitCode>/<measure>/<kind>/<value>/<status>}.
+ * Ids raised are kept in {@code target-alert-store} (logged), and an id is never raised twice: re-delivered or
  * replayed reviews, targets and closures, a restart, or a reopened and re-closed year raise nothing
  * new, while a late correction that turns a closed year's MET into MISSED raises the MISSED alert if
  * that target had not been MISSED before. The alert's text is
  * {@link TargetAssessment#alertText(String, String)} with the unit's name and the names of the units
- * above it up to the province ("Xã Hà Trung, Tỉnh Thanh Hóa"); a village is named by its
- * registered name, else by its code.
+ * above it up to the province ({@link Lineage#fullName}: "Xã Hà Trung, Tỉnh Thanh Hóa"); a
+ * village is named by its registered name, else by its code.
  */
 public final class TargetStatusProcessor implements Processor<String, UnitRollup, String, TargetOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetStatusProcessor.class);
-    private static final int SHARE_SCALE = 20;
     private static final int SHARE_DISPLAY_SCALE = 4;
 
     private final UnitDirectory directory;
@@ -157,13 +164,12 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     @Override
     public void process(Record<String, UnitRollup> rollup) {
         UnitKey unitKey = UnitKey.parse(rollup.key());
-        UnitTally sum = sums.get(rollup.key());
-        if (sum == null) {
-            LOG.error("Rollup {} has no sum in {}; its targets are not assessed", rollup.key(), rollupStoreName);
-            return;
-        }
+        // The rollup holds the sum the rollup step has just stored, so the store is not read again;
+        // that step publishes no sum of revision 0, so there is none to skip here.
+        Tally sum = Tallies.counts(rollup.value().getCounts());
         for (vn.povertyreview.schemas.TargetMeasure measure : vn.povertyreview.schemas.TargetMeasure.values()) {
-            assess(new TargetKey(unitKey.reviewYear(), unitKey.unitCode(), measure), sum, rollup.timestamp());
+            assess(new TargetKey(unitKey.reviewYear(), unitKey.unitCode(), measure), sum, rollup.value().getUnitName(),
+                    rollup.timestamp());
         }
     }
 
@@ -183,9 +189,11 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
                     LOG.warn("Ignoring target under key '{}': {}", entry.key, e.getMessage());
                     continue;
                 }
-                UnitTally sum = sums.get(new UnitKey(key.reviewYear(), key.unitCode()).toString());
-                if (sum != null) {
-                    assess(key, sum, now);
+                // No rollup is handed to a punctuation: the stored sum, which only this task's units have.
+                UnitTally stored = sums.get(new UnitKey(key.reviewYear(), key.unitCode()).toString());
+                // Revision 0 is only a village's registered name: no household counted, no rollup, no status.
+                if (stored != null && stored.getRevision() > 0) {
+                    assess(key, Tallies.counts(stored), stored.getUnitName(), now);
                 }
             }
         }
@@ -204,30 +212,30 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         inputChangesSeen = changes;
     }
 
-    private void assess(TargetKey key, UnitTally stored, long now) {
+    /**
+     * Assesses the target under {@code key}, if there is one, against the unit's {@code sum};
+     * {@code unitName} is the name in the unit's rollup or stored sum, a village's registered
+     * name there (null in a stored sum when it has none).
+     */
+    private void assess(TargetKey key, Tally sum, String unitName, long now) {
         String statusKey = key.toString();
-        if (stored.getRevision() == 0) {
-            // Only a village's registered name: no household counted, no rollup, no status.
-            return;
-        }
         ReductionTarget record = targets.get(statusKey);
         if (record == null) {
             // Most units have no target: nothing more to read on the rollup path. The status of a
             // target deleted since is removed by the punctuation's pass, which the deletion triggers.
             return;
         }
-        Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
-        Optional<TargetAssessment> assessment = unit.isEmpty() ? Optional.empty()
-                : assessment(key, record, Tallies.counts(stored));
+        Lineage lineage = directory.lineage(key.reviewYear(), key.unitCode()).orElse(null);
+        Optional<TargetAssessment> assessment = lineage == null ? Optional.empty()
+                : assessment(key, record, sum, lineage);
         if (assessment.isEmpty()) {
             remove(statusKey, now);
             return;
         }
         TargetAssessment assessed = assessment.get();
-        List<AdminUnit> above = ancestors(key.reviewYear(), unit.get());
-        UnitRef unitRef = new UnitRef(unit.get().code(), nameOf(unit.get(), stored));
-        List<UnitRef> parents = new ArrayList<>(above.size());
-        for (AdminUnit parent : above) {
+        UnitRef unitRef = new UnitRef(lineage.unit().code(), nameOf(lineage.unit(), unitName));
+        List<UnitRef> parents = new ArrayList<>(lineage.above().size());
+        for (AdminUnit parent : lineage.above()) {
             parents.add(new UnitRef(parent.code(), parent.name()));
         }
         TargetStatus previous = statuses.get(statusKey);
@@ -238,7 +246,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
         }
         statuses.put(statusKey, next);
         context.forward(new Record<>(statusKey, new StatusChange(next), now));
-        maybeAlert(record, assessed, previous, unitRef, parents, now);
+        maybeAlert(record, assessed, previous, unitRef, parents, lineage, now);
     }
 
     private void remove(String statusKey, long now) {
@@ -249,25 +257,19 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     }
 
     private void maybeAlert(ReductionTarget record, TargetAssessment assessed, TargetStatus previous, UnitRef unit,
-            List<UnitRef> parents, long now) {
+            List<UnitRef> parents, Lineage lineage, long now) {
         vn.povertyreview.domain.target.TargetStatus status = assessed.status();
         vn.povertyreview.domain.target.TargetStatus before = previous == null ? null
                 : vn.povertyreview.domain.target.TargetStatus.valueOf(previous.getStatus().name());
-        boolean worse = before == null
-                ? status == vn.povertyreview.domain.target.TargetStatus.AT_RISK
-                        || status == vn.povertyreview.domain.target.TargetStatus.MISSED
-                : status.isWorseThan(before);
-        boolean closedMissed = assessed.yearClosed() && status == vn.povertyreview.domain.target.TargetStatus.MISSED;
-        if (!worse && !closedMissed) {
+        if (!AlertRule.raises(before, status, assessed.yearClosed())) {
             return;
         }
-        String alertId = record.getReviewYear() + "/" + record.getUnitCode() + "/" + record.getMeasure() + "/"
-                + record.getKind() + "/" + record.getValue() + "/" + status.name();
+        String alertId = AlertId.of(assessed.target(), record.getValue(), status).toString();
         if (alerts.get(alertId) != null) {
             return;
         }
         alerts.put(alertId, now);
-        String name = fullName(unit, parents); // the maps have no English names: one name serves both sentences
+        String name = lineage.fullName(unit.getName()); // the maps have no English names: one name serves both sentences
         AlertText text = assessed.alertText(name, name);
         TargetGapAlert alert = TargetGapAlert.newBuilder()
                 .setAlertId(alertId)
@@ -291,7 +293,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     }
 
     /** The assessment of a stored target against the unit's sum; empty, logged, when it cannot be made. */
-    private Optional<TargetAssessment> assessment(TargetKey key, ReductionTarget record, Tally sum) {
+    private Optional<TargetAssessment> assessment(TargetKey key, ReductionTarget record, Tally sum, Lineage lineage) {
         if (record.getReviewYear() != key.reviewYear() || !key.unitCode().equals(record.getUnitCode())
                 || record.getMeasure() != key.measure()) {
             LOG.warn("Target under key {} is for {}/{}/{}; it is not assessed", key, record.getReviewYear(),
@@ -306,14 +308,7 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
                 target = target.withStatedBaseline(
                         new PovertyCount(record.getBaselinePoorHouseholds(), record.getBaselineTotalHouseholds()));
             }
-            long startHouseholds = sum.get(Figure.START_HOUSEHOLDS);
-            Figure startPoor = measure == TargetMeasure.POVERTY_RATE ? Figure.START_POOR : Figure.START_ETHNIC_MINORITY_POOR;
-            PovertyCount previousYearFinal = startHouseholds == 0 ? null : new PovertyCount(sum.get(startPoor), startHouseholds);
-            BigDecimal reviewedShare = startHouseholds == 0 ? BigDecimal.ONE
-                    : BigDecimal.valueOf(sum.get(Figure.HOUSEHOLDS))
-                            .divide(BigDecimal.valueOf(startHouseholds), SHARE_SCALE, RoundingMode.FLOOR);
-            return Optional.of(TargetAssessment.of(target, previousYearFinal, measure.countIn(sum), reviewedShare,
-                    isClosed(key.reviewYear(), key.unitCode())));
+            return Optional.of(TargetAssessment.of(target, sum, isClosed(key.reviewYear(), lineage)));
         } catch (TargetRuleException e) {
             LOG.warn("Target {} is not assessed: {} ({})", key, e.getMessage(), e.rule());
         } catch (NumberFormatException | ArithmeticException e) {
@@ -323,46 +318,13 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
     }
 
     /** Whether the year is closed for the unit: a closure of it or of any unit above it. */
-    private boolean isClosed(int reviewYear, String unitCode) {
-        String code = unitCode;
-        while (code != null) {
-            if (closures.get(new UnitKey(reviewYear, code).toString()) != null) {
-                return true;
-            }
-            Optional<AdminUnit> unit = directory.find(reviewYear, code);
-            code = unit.map(AdminUnit::parentCode).orElse(null);
-        }
-        return false;
+    private boolean isClosed(int reviewYear, Lineage lineage) {
+        return lineage.anyMatch(unit -> closures.get(new UnitKey(reviewYear, unit.code()).toString()) != null);
     }
 
-    /** The units above {@code unit} in the year's map, nearest first, up to the nation. */
-    private List<AdminUnit> ancestors(int reviewYear, AdminUnit unit) {
-        List<AdminUnit> above = new ArrayList<>(4);
-        String code = unit.parentCode();
-        while (code != null) {
-            Optional<AdminUnit> parent = directory.find(reviewYear, code);
-            if (parent.isEmpty()) {
-                break;
-            }
-            above.add(parent.get());
-            code = parent.get().parentCode();
-        }
-        return above;
-    }
-
-    private static String nameOf(AdminUnit unit, UnitTally stored) {
-        return unit.level() == UnitLevel.VILLAGE && stored.getUnitName() != null ? stored.getUnitName() : unit.name();
-    }
-
-    /** "Xã Hà Trung, Tỉnh Thanh Hóa": the unit and the units above it, without the nation unless it is the unit. */
-    private static String fullName(UnitRef unit, List<UnitRef> parents) {
-        StringBuilder name = new StringBuilder(unit.getName());
-        for (UnitRef parent : parents) {
-            if (!AdminUnit.NATION_CODE.equals(parent.getCode())) {
-                name.append(", ").append(parent.getName());
-            }
-        }
-        return name.toString();
+    /** A village by the name it has in its rollup (registered, else its code); any other unit by the map's name. */
+    private static String nameOf(AdminUnit unit, String unitName) {
+        return unit.level() == UnitLevel.VILLAGE && unitName != null ? unitName : unit.name();
     }
 
     private static TargetStatus status(ReductionTarget record, TargetAssessment a, UnitRef unit, List<UnitRef> parents,
