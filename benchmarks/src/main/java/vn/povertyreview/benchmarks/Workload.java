@@ -10,15 +10,13 @@ import java.util.function.Consumer;
  *
  * @param households  distinct households, each counted once however often reviewed
  * @param reviews     household-years reviewed: a household reviewed in 2024 and 2025 is two reviews
- * @param records     records sent: the reviews, their re-reviews and moves, and the withdrawals
  * @param updates     re-reviews and moves among the records
  * @param withdrawals withdrawals among the records
- * @param bytes       serialized key and value bytes of every record, the payload a producer sends
  * @param expected    national counts of the final review year once every record is processed (this workload alone)
  * @param units       the recount of every unit of both years once every record is processed (this workload alone)
  */
-record Workload(String name, List<WorkloadFile> files, int households, long reviews, long records, long updates, long withdrawals,
-        long bytes, NationFigures expected, UnitRecount units) {
+record Workload(String name, List<WorkloadFile> files, int households, long reviews, long updates, long withdrawals,
+        NationFigures expected, UnitRecount units) {
 
     Workload {
         files = List.copyOf(files);
@@ -33,6 +31,16 @@ record Workload(String name, List<WorkloadFile> files, int households, long revi
         long bytes() {
             return key.length + (value == null ? 0 : value.length);
         }
+    }
+
+    /** Records sent: the reviews, their re-reviews and moves, and the withdrawals. */
+    long records() {
+        return files.stream().mapToLong(WorkloadFile::records).sum();
+    }
+
+    /** Serialized key and value bytes of every record, the payload a producer sends. */
+    long bytes() {
+        return files.stream().mapToLong(WorkloadFile::bytes).sum();
     }
 
     /** Hands every record to {@code each}, in the order they are to be sent. */

@@ -138,15 +138,9 @@ final class WorkloadBuilder {
                 household(prefix + province + "-" + String.format("%07d", i / oldProvinces.size()), province);
             }
             List<WorkloadFile> files = List.of(firstsOfFirstYear, updatesOfFirstYear, firstsOfFinalYear, updatesOfFinalYear, withdrawals);
-            long records = 0;
-            long bytes = 0;
-            for (WorkloadFile written : files) {
-                written.close();
-                records += written.records();
-                bytes += written.bytes();
-            }
-            return new Workload(name, files, households, reviewed, records, updatesOfFirstYear.records() + updatesOfFinalYear.records(),
-                    withdrawals.records(), bytes, expected, units);
+            files.forEach(WorkloadFile::close);
+            return new Workload(name, files, households, reviewed, updatesOfFirstYear.records() + updatesOfFinalYear.records(),
+                    withdrawals.records(), expected, units);
         }
 
         /** Both years of one household, whose province in the old map is {@code oldProvince}. */
