@@ -152,6 +152,7 @@ public final class PipelineLoadBenchmark {
 
         out.printf("Phase 2: Streams rolling up %,d reviews of %,d households%n", load.reviews(), load.households());
         PhaseMeter.Running rolling = meter.begin();
+        StreamsCommits commitsBefore = rig.commits();
         rig.pauseStreams(false);
         StreamsCatchUp streamsCatchUp = new StreamsCatchUp(rig, after);
         long rolledUp = awaitStreams(streamsCatchUp, after);
@@ -159,6 +160,7 @@ public final class PipelineLoadBenchmark {
         report.add(streams);
         report.note("Streams: %,.0f records/s on average, %,.0f records/s over its fastest 10 s (a JVM still compiling is slower at first)",
                 load.records() / streams.seconds(), streamsCatchUp.fastestRecordsPerSecond());
+        report.note("%s", rig.commits().since(commitsBefore).describe(options.threads() * options.instances(), streams.seconds()));
 
         out.println("Phase 3: the sink writing the rollups into PostgreSQL");
         PhaseMeter.Running writing = meter.begin();

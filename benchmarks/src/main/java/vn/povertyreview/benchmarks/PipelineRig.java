@@ -171,6 +171,11 @@ final class PipelineRig implements AutoCloseable {
         }
     }
 
+    /** How often the running instances have committed so far, and why. */
+    StreamsCommits commits() {
+        return StreamsCommits.of(running());
+    }
+
     /** The state of an instance that should be running but is not, if any. */
     Optional<KafkaStreams.State> failedStreams() {
         return running().stream().map(KafkaStreams::state)
