@@ -2,6 +2,7 @@ package vn.povertyreview.benchmarks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.povertyreview.streams.RollupOptions;
 
 /**
  * What one benchmark run does, from {@code --name=value} arguments. Unknown or malformed
@@ -28,7 +29,7 @@ public record BenchmarkOptions(int households, int seasons, int partitions, int 
         int concurrent, long commitMs, int freshnessRate, int freshnessSeconds, long seed) {
 
     static final String USAGE = """
-            PipelineLoadBenchmark [--households=1000000] [--seasons=2] [--partitions=6] [--threads=2] [--instances=1] [--sink-writers=2] [--flush-ms=200] [--budget-ms=5000]
+            PipelineLoadBenchmark [--households=1000000] [--seasons=2] [--partitions=6] [--threads=2] [--instances=1] [--sink-writers=2] [--flush-ms=200] [--budget-ms=30000]
                                   [--durable=true] [--warmup=100000] [--concurrent=<households>]
                                   [--commit-ms=<as configured>] [--freshness-rate=5000] [--freshness-seconds=20] [--seed=2025]
               --households  distinct households timed phase by phase (produce, streams, sink)
@@ -72,7 +73,7 @@ public record BenchmarkOptions(int households, int seasons, int partitions, int 
         Arguments a = new Arguments(given);
         int households = a.integer("households", 1_000_000);
         BenchmarkOptions options = new BenchmarkOptions(households, a.integer("seasons", 2), a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1), a.integer("sink-writers", 2),
-                a.number("flush-ms", 200), a.number("budget-ms", 5_000), a.bool("durable", true), a.integer("warmup", 100_000),
+                a.number("flush-ms", 200), a.number("budget-ms", RollupOptions.DEFAULT_FRESHNESS_BUDGET.toMillis()), a.bool("durable", true), a.integer("warmup", 100_000),
                 a.integer("concurrent", households), a.number("commit-ms", 0),
                 a.integer("freshness-rate", 5_000), a.integer("freshness-seconds", 20),
                 a.number("seed", 2025));

@@ -43,7 +43,7 @@ public enum Setting {
     STREAMS_THREADS("streams.threads", "1", "Stream threads of this instance."),
     STREAMS_FLUSH_INTERVAL_MS("streams.flush.interval.ms", "200",
             "How often summed unit changes are published while the pipeline keeps up with its input."),
-    STREAMS_FRESHNESS_BUDGET_MS("streams.freshness.budget.ms", "5000",
+    STREAMS_FRESHNESS_BUDGET_MS("streams.freshness.budget.ms", "30000",
             "Longest a change waits to be published under a backlog (the Streams commit interval); longer means fewer rollups."),
     SINK_GROUP_ID("sink.group.id", "poverty-sink", "Consumer group of the sink."),
     SINK_WRITERS("sink.writers", "2",

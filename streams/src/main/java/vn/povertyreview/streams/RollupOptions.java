@@ -15,7 +15,7 @@ import java.time.Duration;
 public record RollupOptions(Duration publishInterval, Duration freshnessBudget, long maxPendingUnits) {
 
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
-    public static final Duration DEFAULT_FRESHNESS_BUDGET = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_FRESHNESS_BUDGET = Duration.ofSeconds(30);
     public static final long DEFAULT_MAX_PENDING_UNITS = 50_000;
 
     public RollupOptions {

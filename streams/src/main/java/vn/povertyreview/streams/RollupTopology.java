@@ -39,6 +39,7 @@ import vn.povertyreview.streams.internal.TargetOutcome;
 import vn.povertyreview.streams.internal.TargetOutcome.Alert;
 import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
 import vn.povertyreview.streams.internal.TargetStatusProcessor;
+import vn.povertyreview.streams.internal.ThreadActivity;
 import vn.povertyreview.streams.internal.UnitRollupProcessor;
 import vn.povertyreview.streams.internal.VillageNames;
 
@@ -109,6 +110,7 @@ public final class RollupTopology {
         UnitDirectory directory = new UnitDirectory(maps);
         Serde<String> keys = Serdes.String();
         Serde<UnitTally> tallies = AvroSerde.of(UnitTally.class);
+        ThreadActivity threads = new ThreadActivity();
 
         // No record caches on the household and rollup stores: each of their keys changes about once
         // per commit, so measured on two cores the caches' bookkeeping cost more than the writes they
@@ -138,7 +140,7 @@ public final class RollupTopology {
         Map<String, KStream<String, HouseholdOutcome>> outcomes = checked.get("household-review-checked")
                 .mapValues(outcome -> ((Checked) outcome).change(), Named.as("household-change"))
                 .process(() -> new HouseholdHistoryProcessor(succession, HISTORY_STORE, CHANGE_BUFFER, PENDING_STORE,
-                                options.publishInterval(), options.maxPendingUnits()),
+                                options.publishInterval(), options.maxPendingUnits(), threads),
                         Named.as("household-history"), HISTORY_STORE, CHANGE_BUFFER, PENDING_STORE)
                 .split(Named.as("household-outcome-"))
                 .branch((key, outcome) -> outcome instanceof Rejection, Branched.as("rejected"))
@@ -164,7 +166,7 @@ public final class RollupTopology {
         KStream<String, UnitRollup> rollups = unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
                 .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
                 .process(() -> new UnitRollupProcessor(directory, ROLLUP_STORE, DUE_ROLLUP_STORE,
-                                options.publishInterval(), options.maxPendingUnits()),
+                                options.publishInterval(), options.maxPendingUnits(), threads),
                         Named.as("unit-rollup"), ROLLUP_STORE, DUE_ROLLUP_STORE);
         rollups.to(topics.unitRollups().name(), Produced.with(keys, topics.unitRollups().valueSerde())
                 .withName("unit-rollups-sink"));

@@ -72,6 +72,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     private final String pendingStoreName;
     private final Duration publishInterval;
     private final long maxPendingUnits;
+    private final ThreadActivity threads;
 
     private ProcessorContext<String, HouseholdOutcome> context;
     private KeyValueStore<String, HouseholdYears> histories;
@@ -82,13 +83,14 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
     private long lastSentAt;
 
     public HouseholdHistoryProcessor(AdminSuccession succession, String historyStoreName, String bufferName,
-            String pendingStoreName, Duration publishInterval, long maxPendingUnits) {
+            String pendingStoreName, Duration publishInterval, long maxPendingUnits, ThreadActivity threads) {
         this.succession = succession;
         this.historyStoreName = historyStoreName;
         this.bufferName = bufferName;
         this.pendingStoreName = pendingStoreName;
         this.publishInterval = publishInterval;
         this.maxPendingUnits = maxPendingUnits;
+        this.threads = threads;
     }
 
     @Override
@@ -97,9 +99,14 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         this.histories = context.getStateStore(historyStoreName);
         this.buffer = context.getStateStore(bufferName);
         this.pending = context.getStateStore(pendingStoreName);
-        this.pacer = new CommitPacer(context, publishInterval);
+        this.pacer = new CommitPacer(context, threads, "household-history", publishInterval);
         buffer.onCommit(context, this::atCommit);
         this.lastSentAt = context.currentSystemTimeMs();
+    }
+
+    @Override
+    public void close() {
+        pacer.close();
     }
 
     @Override
@@ -220,12 +227,16 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         send(changes);
     }
 
-    /** Sends every unit's summed change downstream; changes that cancelled out are dropped. */
+    /**
+     * Sends every unit's summed change downstream; changes that cancelled out are dropped. While
+     * this task works through a backlog they are marked so ({@link CommitPacer#BACKLOG_HEADER}).
+     */
     private void send(Map<String, PendingChange> changes) {
+        boolean fromBacklog = pacer.inBacklog(context.currentSystemTimeMs());
         changes.forEach((unitKey, change) -> {
             if (!change.change().isZero()) {
                 context.forward(new Record<>(unitKey, new UnitChange(Tallies.stored(change.change(), change.asOf(), 0)),
-                        change.asOf()));
+                        change.asOf(), CommitPacer.headers(fromBacklog)));
             }
         });
     }

@@ -210,6 +210,9 @@ public final class TargetStatusProcessor implements Processor<String, UnitRollup
             remove(key, now);
         }
         inputChangesSeen = changes;
+        // A target or closure was set by an admin, who expects to see its effect in seconds; without
+        // live input nothing else would commit before the freshness budget.
+        context.commit();
     }
 
     /**

@@ -53,6 +53,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     private final String dueStoreName;
     private final Duration publishInterval;
     private final long maxDueRollups;
+    private final ThreadActivity threads;
 
     private ProcessorContext<String, UnitRollup> context;
     private KeyValueStore<String, UnitTally> sums;
@@ -61,12 +62,13 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     private Sensor balanceViolations;
 
     public UnitRollupProcessor(UnitDirectory directory, String storeName, String dueStoreName,
-            Duration publishInterval, long maxDueRollups) {
+            Duration publishInterval, long maxDueRollups, ThreadActivity threads) {
         this.directory = directory;
         this.storeName = storeName;
         this.dueStoreName = dueStoreName;
         this.publishInterval = publishInterval;
         this.maxDueRollups = maxDueRollups;
+        this.threads = threads;
     }
 
 
@@ -75,7 +77,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         this.context = context;
         this.sums = context.getStateStore(storeName);
         this.due = context.getStateStore(dueStoreName);
-        this.pacer = new CommitPacer(context, publishInterval);
+        this.pacer = new CommitPacer(context, threads, "unit-rollup", publishInterval);
         due.onCommit(context, changed -> {
             pacer.committing();
             storeAndPublish(changed);
@@ -90,11 +92,16 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     @Override
     public void close() {
         context.metrics().removeSensor(balanceViolations);
+        pacer.close();
     }
 
     @Override
     public void process(Record<String, UnitTally> change) {
-        pacer.handled(change.timestamp());
+        if (CommitPacer.fromBacklog(change.headers())) {
+            pacer.handledFromBacklog(change.timestamp());
+        } else {
+            pacer.handled(change.timestamp());
+        }
         UnitKey key = UnitKey.parse(change.key());
         Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
         if (unit.isEmpty()) {

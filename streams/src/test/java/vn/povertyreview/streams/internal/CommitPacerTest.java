@@ -14,12 +14,13 @@ class CommitPacerTest {
     private static final long NOW = 1_800_000_000_000L;
 
     private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+    private final ThreadActivity thread = new ThreadActivity();
     private CommitPacer pacer;
     private Punctuator look;
 
     @BeforeEach
     void schedule() {
-        pacer = new CommitPacer(context, Duration.ofMillis(200));
+        pacer = new CommitPacer(context, thread, "test", Duration.ofMillis(200));
         assertThat(context.scheduledPunctuators()).hasSize(1);
         assertThat(context.scheduledPunctuators().get(0).getInterval()).isEqualTo(Duration.ofMillis(200));
         look = context.scheduledPunctuators().get(0).getPunctuator();
@@ -30,6 +31,8 @@ class CommitPacerTest {
         pacer.handled(NOW - 50);
         look.punctuate(NOW);
         assertThat(context.committed()).isTrue();
+        assertThat(earlyCommits("live")).isEqualTo(1.0);
+        assertThat(earlyCommits("worked-off")).isZero();
     }
 
     @Test
@@ -50,12 +53,81 @@ class CommitPacerTest {
         assertThat(context.committed()).isFalse();
 
         look.punctuate(NOW + 200);
-        assertThat(context.committed()).as("nothing since the last look, something since the last commit").isTrue();
+        assertThat(context.committed()).as("a pause shorter than QUIET: the input may only have run dry for a moment").isFalse();
+
+        look.punctuate(NOW + CommitPacer.QUIET.toMillis());
+        assertThat(context.committed()).as("nothing for QUIET, something since the last commit").isTrue();
 
         context.resetCommit();
         pacer.committing();
-        look.punctuate(NOW + 400);
+        look.punctuate(NOW + CommitPacer.QUIET.toMillis() + 200);
         assertThat(context.committed()).as("nothing new since the commit").isFalse();
+        assertThat(earlyCommits("worked-off")).isEqualTo(1.0);
+        assertThat(earlyCommits("live")).isZero();
+    }
+
+    @Test
+    void aPauseAfterChangesSentFromABacklogIsNoReasonToCommit() {
+        pacer.handledFromBacklog(NOW - 60_000);
+        look.punctuate(NOW);
+        look.punctuate(NOW + CommitPacer.QUIET.toMillis());
+        look.punctuate(NOW + 2 * CommitPacer.QUIET.toMillis());
+        assertThat(context.committed()).as("more comes with the sender's next commit").isFalse();
+
+        pacer.handled(NOW - 60_000);
+        look.punctuate(NOW + 3 * CommitPacer.QUIET.toMillis());
+        look.punctuate(NOW + 4 * CommitPacer.QUIET.toMillis());
+        assertThat(context.committed()).as("an unmarked change still counts as worked off after a pause").isTrue();
+    }
+
+    @Test
+    void isInABacklogWhileBusyWithOldRecordsOnly() {
+        assertThat(pacer.inBacklog(NOW)).as("idle").isFalse();
+
+        pacer.handled(NOW - 60_000);
+        assertThat(pacer.inBacklog(NOW)).isTrue();
+        look.punctuate(NOW);
+        assertThat(pacer.inBacklog(NOW + 100)).as("busy at the last look").isTrue();
+        assertThat(pacer.inBacklog(NOW + CommitPacer.QUIET.toMillis())).as("nothing for QUIET: worked off").isFalse();
+
+        pacer.handled(NOW - 10);
+        assertThat(pacer.inBacklog(NOW)).as("live input").isFalse();
+    }
+
+    @Test
+    void marksRecordsSentFromABacklogOnly() {
+        assertThat(CommitPacer.fromBacklog(CommitPacer.headers(true))).isTrue();
+        assertThat(CommitPacer.fromBacklog(CommitPacer.headers(false))).isFalse();
+    }
+
+    @Test
+    void closingRemovesTheMetrics() {
+        pacer.close();
+        assertThat(context.metrics().metrics().keySet())
+                .noneMatch(name -> name.name().equals(CommitPacer.EARLY_COMMITS_METRIC));
+    }
+
+    private double earlyCommits(String reason) {
+        return context.metrics().metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals(CommitPacer.EARLY_COMMITS_METRIC)
+                        && metric.getKey().tags().get("reason").equals(reason)
+                        && metric.getKey().tags().get("processor").equals("test"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPauseWhileTheThreadIsBusyWithOtherTasksIsNoSignOfAWorkedOffBacklog() {
+        pacer.handled(NOW - 60_000);
+        look.punctuate(NOW);
+        for (long at = NOW + 200; at <= NOW + 5 * CommitPacer.QUIET.toMillis(); at += 200) {
+            thread.busyAt(at); // another task of the thread, say the rollup step with a burst of changes
+            look.punctuate(at);
+        }
+        assertThat(context.committed()).isFalse();
+
+        look.punctuate(NOW + 6 * CommitPacer.QUIET.toMillis());
+        assertThat(context.committed()).as("the whole thread idle for QUIET").isTrue();
     }
 
     @Test
