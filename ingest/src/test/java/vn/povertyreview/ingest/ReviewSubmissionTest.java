@@ -283,6 +283,46 @@ class ReviewSubmissionTest {
     }
 
     @Test
+    void refusesAControlCharacterInAnyTextFieldNamingTheFieldAndPosition() {
+        String csv = "householdId,reviewYear,reviewedAt,provinceCode,communeCode,villageCode,area,members,classification\r\n"
+                + "HH-CTRL-1,2025,2025-11-03T09:00:00+07:00,38,15271,V\u0000X,RURAL,4,POOR\r\n";
+        HttpResult fromCsv = admin.post(REVIEWS, "text/csv", csv);
+        assertThat(fromCsv.status()).as(fromCsv.toString()).isEqualTo(422);
+        JsonNode rejection = fromCsv.json().get("rejected").get(0);
+        assertThat(rules(rejection)).containsExactly("villageCode.controlCharacter");
+        assertThat(errorWithRule(rejection, "villageCode.controlCharacter").get("message").asText())
+                .contains("U+0000").contains("2");
+
+        ObjectNode withTab = ReviewRows.json(aReview().household("HH-CTRL-2").year(2025).inVillage("15271-TK1").build());
+        withTab.put("villageCode", "TK\t1");
+        HttpResult fromJson = admin.post(REVIEWS, "application/json", withTab.toString());
+        assertThat(fromJson.status()).as(fromJson.toString()).isEqualTo(422);
+        assertThat(rules(fromJson.json().get("rejected").get(0))).containsExactly("villageCode.controlCharacter");
+    }
+
+    @Test
+    void refusesAReviewIdThatIsNotAPlainCode() {
+        ObjectNode record = ReviewRows.json(aReview().household("HH-RID-1").year(2025).inVillage("15271-TK1").build());
+        record.put("reviewId", "any text at all");
+        HttpResult result = admin.post(REVIEWS, "application/json", record.toString());
+        assertThat(result.status()).as(result.toString()).isEqualTo(422);
+        assertThat(rules(result.json().get("rejected").get(0))).containsExactly("reviewId.format");
+    }
+
+    @Test
+    void readsEnumerationsRegardlessOfCaseAsTheReadmeSays() {
+        ObjectNode record = ReviewRows.json(aReview().household("HH-CASE-1").year(2025).inVillage("15271-TK1").build());
+        record.put("area", " rural ");
+        record.put("classification", "poor");
+        HttpResult result = admin.post(REVIEWS, "application/json", record.toString());
+        assertThat(result.status()).as(result.toString()).isEqualTo(202);
+        List<ConsumerRecord<String, HouseholdReview>> stored = await().atMost(VISIBLE)
+                .until(() -> reviewsOf(result.json().get("submissionId").asText()), records -> records.size() == 1);
+        assertThat(stored.get(0).value().getArea().name()).isEqualTo("RURAL");
+        assertThat(stored.get(0).value().getClassification().name()).isEqualTo("POOR");
+    }
+
+    @Test
     void refusesAReviewTimeInTheFuture() {
         Review review = aReview().household("HH-FUTURE").year(2025).inVillage("15271-TK1")
                 .reviewedAt(java.time.Instant.now().plus(Duration.ofDays(2))).build();

@@ -76,6 +76,14 @@ class ReviewWithdrawalTest {
     }
 
     @Test
+    void answers400NamingAQueryParameterGivenTwice() {
+        HttpResult result = admin.delete("/api/v1/reviews/2025/HH-1?communeCode=15271&communeCode=15274");
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.json().get("errors").get(0).get("rule").asText()).isEqualTo("communeCode.repeated");
+        assertThat(result.json().get("errors").get(0).get("field").asText()).isEqualTo("communeCode");
+    }
+
+    @Test
     void answers401ToAWithdrawalWithoutAToken() {
         assertThat(ingest.anonymous().delete("/api/v1/reviews/2025/HH-1?communeCode=15271").status()).isEqualTo(401);
     }

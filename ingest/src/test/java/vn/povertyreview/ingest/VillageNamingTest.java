@@ -79,6 +79,14 @@ class VillageNamingTest {
     }
 
     @Test
+    void answers400ForAVillageNameWithAControlCharacter() {
+        HttpResult result = admin.put("/api/v1/villages/15271/TK1", "{\"name\": \"Thôn\\u0000 1\"}");
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.json().get("errors").get(0).get("rule").asText()).isEqualTo("name.controlCharacter");
+    }
+
+    @Test
     void answers401WithoutAToken() {
         assertThat(ingest.anonymous().put("/api/v1/villages/15271/TK1", "{\"name\": \"Thôn 1\"}").status()).isEqualTo(401);
     }

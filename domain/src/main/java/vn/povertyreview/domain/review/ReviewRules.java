@@ -19,8 +19,11 @@ import vn.povertyreview.domain.admin.UnitLevel;
  */
 public final class ReviewRules {
 
-    /** Household ids are opaque codes, never names or ID-card numbers. */
-    private static final Pattern HOUSEHOLD_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /**
+     * Household ids are opaque codes, never names or ID-card numbers; review ids have the same
+     * plain form, since both are keys in logs, topics and tables.
+     */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** A village code becomes part of a unit code ({@code 15271-TK1}), so it is kept plain. */
     private static final Pattern VILLAGE_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]{0,31}");
     public static final int MAX_MEMBERS = 100;
@@ -45,10 +48,14 @@ public final class ReviewRules {
     private static void checkIdentity(Review review, List<RuleViolation> out) {
         if (isBlank(review.reviewId())) {
             out.add(missing("reviewId", "mã bản ghi rà soát", "review id"));
+        } else if (!IDENTIFIER.matcher(review.reviewId()).matches()) {
+            out.add(new RuleViolation("reviewId", "reviewId.format",
+                    "Mã bản ghi rà soát chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -, tối đa 64 ký tự.",
+                    "A review id has only unaccented letters, digits and . _ -, at most 64 characters."));
         }
         if (isBlank(review.householdId())) {
             out.add(missing("householdId", "mã hộ", "household id"));
-        } else if (!HOUSEHOLD_ID.matcher(review.householdId()).matches()) {
+        } else if (!IDENTIFIER.matcher(review.householdId()).matches()) {
             out.add(new RuleViolation("householdId", "householdId.format",
                     "Mã hộ chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -, tối đa 64 ký tự (không dùng tên hay số giấy tờ tùy thân).",
                     "A household id has only unaccented letters, digits and . _ -, at most 64 characters (never a name or an ID number)."));

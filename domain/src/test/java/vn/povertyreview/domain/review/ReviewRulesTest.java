@@ -82,6 +82,19 @@ class ReviewRulesTest {
     }
 
     @Test
+    void aReviewIdHasTheSamePlainFormAsAHouseholdId() {
+        for (String bad : new String[] {"review 1", "Đợt-1", "r/1", "-r1", "r".repeat(65), "r\u00001"}) {
+            Review review = new Review(bad, null, null, "HH-1", 2025, Instant.parse("2025-11-03T02:00:00Z"), "38", null,
+                    "15271", "TK1", Area.URBAN, 2, null, Set.of(), Classification.NOT_POOR, false, false, false, false, false);
+            assertThat(RULES.judge(review).violations()).as(bad).extracting(RuleViolation::rule)
+                    .containsExactly("reviewId.format");
+        }
+        Review plain = new Review("R-2025_11.03", null, null, "HH-1", 2025, Instant.parse("2025-11-03T02:00:00Z"), "38", null,
+                "15271", "TK1", Area.URBAN, 2, null, Set.of(), Classification.NOT_POOR, false, false, false, false, false);
+        assertThat(RULES.judge(plain).violations()).isEmpty();
+    }
+
+    @Test
     void refusesAReviewTimeBeforeTheReviewYear() {
         Review early = new Review("r-1", null, null, "HH-1", 2025, Instant.parse("2024-12-31T23:00:00Z"), "38", null,
                 "15271", "TK1", Area.URBAN, 2, null, Set.of(), Classification.NOT_POOR, false, false, false, false, false);

@@ -72,6 +72,7 @@ public final class IngestApp {
             config.http.maxRequestSize = MAX_SMALL_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(json, false));
             config.routes.before(Requests::assignId);
+            config.routes.before(Requests::refuseRepeatedQueryParameters);
             config.routes.post("/api/v1/reviews", submit);
             config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
             config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);

@@ -1,7 +1,10 @@
 package vn.povertyreview.ingest.internal.http;
 
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import vn.povertyreview.domain.review.RuleViolation;
 
 /** What every request carries besides its content: an id for the logs, and the client's language. */
 public final class Requests {
@@ -17,6 +20,22 @@ public final class Requests {
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         ctx.attribute(REQUEST_ID, id);
         ctx.header(REQUEST_ID_HEADER, id);
+    }
+
+    /**
+     * Answers 400 {@code <name>.repeated} to a request that gives a query parameter more than once:
+     * which of the values was meant cannot be known, and taking the first would act on a guess.
+     */
+    public static void refuseRepeatedQueryParameters(Context ctx) {
+        for (Map.Entry<String, List<String>> parameter : ctx.queryParamMap().entrySet()) {
+            if (parameter.getValue().size() > 1) {
+                String name = parameter.getKey();
+                throw FieldErrors.invalidRequest(List.of(new RuleViolation(name, name + ".repeated",
+                        "Tham số " + name + " được ghi " + parameter.getValue().size() + " lần; chỉ ghi một lần.",
+                        "Query parameter " + name + " is given " + parameter.getValue().size() + " times; give it once.")),
+                        language(ctx));
+            }
+        }
     }
 
     public static String id(Context ctx) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.povertyreview.domain.admin.AdminMaps;
@@ -22,6 +23,7 @@ import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.auth.TokenHashes;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
+import vn.povertyreview.ingest.internal.text.ControlCharacters;
 import vn.povertyreview.schemas.AccessRole;
 import vn.povertyreview.schemas.ReviewerToken;
 import vn.povertyreview.schemas.Topic;
@@ -138,6 +140,12 @@ public final class ReviewerTokenHandler implements Handler {
                     "The label must be a string of at most " + MAX_LABEL_LENGTH + " characters (an office, never a person's name)."));
             return null;
         }
-        return node.textValue().strip();
+        String label = node.textValue().strip();
+        Optional<RuleViolation> control = ControlCharacters.check("label", "nhãn", label);
+        if (control.isPresent()) {
+            violations.add(control.get());
+            return null;
+        }
+        return label;
     }
 }

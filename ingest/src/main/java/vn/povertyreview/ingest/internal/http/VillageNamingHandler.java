@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import vn.povertyreview.domain.admin.AdminMap;
 import vn.povertyreview.domain.admin.AdminMaps;
@@ -18,6 +19,7 @@ import vn.povertyreview.domain.review.RuleViolation;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 import vn.povertyreview.ingest.internal.review.IdentifierChecks;
+import vn.povertyreview.ingest.internal.text.ControlCharacters;
 import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.Topic;
 import vn.povertyreview.schemas.UnitLevel;
@@ -108,6 +110,11 @@ public final class VillageNamingHandler implements Handler {
         if (name.length() > MAX_NAME_LENGTH) {
             violations.add(new RuleViolation("name", "name.tooLong",
                     "Tên thôn dài quá " + MAX_NAME_LENGTH + " ký tự.", "The village name is longer than " + MAX_NAME_LENGTH + " characters."));
+            return null;
+        }
+        Optional<RuleViolation> control = ControlCharacters.check("name", "tên thôn/tổ dân phố", name);
+        if (control.isPresent()) {
+            violations.add(control.get());
             return null;
         }
         return name;

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.review.Indicator;
 import vn.povertyreview.domain.review.RuleViolation;
 import vn.povertyreview.ingest.internal.body.SubmittedRecord;
+import vn.povertyreview.ingest.internal.text.ControlCharacters;
 
 /**
  * Reads the fields of a submitted record into typed values, reporting each field that has the
@@ -117,6 +119,12 @@ public final class RecordDecoder {
                 return fail(field, field + ".tooLong",
                         "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") dài quá " + MAX_TEXT_LENGTH + " ký tự.",
                         "Field " + field + " is longer than " + MAX_TEXT_LENGTH + " characters.");
+            }
+            Optional<RuleViolation> control = ControlCharacters.check(field, ReviewFields.vietnamese(field), text);
+            if (control.isPresent()) {
+                violations.add(control.get());
+                broken.add(field);
+                return null;
             }
             return text;
         }

@@ -14,6 +14,7 @@ import vn.povertyreview.domain.target.Target;
 import vn.povertyreview.domain.target.TargetKind;
 import vn.povertyreview.domain.target.TargetMeasure;
 import vn.povertyreview.domain.target.TargetRuleException;
+import vn.povertyreview.ingest.internal.text.ControlCharacters;
 import vn.povertyreview.schemas.ReductionTarget;
 
 /**
@@ -124,7 +125,13 @@ public final class TargetRecords {
                     "The unit code must be a string, e.g. \"38\" or \"15271-TK1\"."));
             return null;
         }
-        return node.textValue().strip();
+        String code = node.textValue().strip();
+        Optional<RuleViolation> control = ControlCharacters.check("unitCode", "mã đơn vị", code);
+        if (control.isPresent()) {
+            violations.add(control.get());
+            return null;
+        }
+        return code;
     }
 
     private static Integer reviewYear(JsonNode node, List<RuleViolation> violations) {
