@@ -110,11 +110,27 @@ public final class CsvRecordSource implements RecordSource {
         return names;
     }
 
+    /**
+     * The cell without the spaces around it. Only spaces: {@link String#trim} would also drop
+     * control characters at either end, and a cell holding one is refused, not silently cleaned.
+     */
+    private static String withoutSurroundingSpaces(String cell) {
+        int start = 0;
+        int end = cell.length();
+        while (start < end && cell.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && cell.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return cell.substring(start, end);
+    }
+
     private SubmittedRecord record(Row row) {
         ObjectNode fields = mapper.createObjectNode();
         RuleViolation shapeProblem = null;
         for (int i = 0; i < row.cells.size(); i++) {
-            String value = row.cells.get(i).trim();
+            String value = withoutSurroundingSpaces(row.cells.get(i));
             if (value.isEmpty()) {
                 continue;
             }

@@ -70,6 +70,7 @@ public final class IngestApp {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = MAX_SMALL_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
             config.jsonMapper(new JavalinJackson(json, false));
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);

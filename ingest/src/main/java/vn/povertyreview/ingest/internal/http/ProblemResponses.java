@@ -78,6 +78,7 @@ public final class ProblemResponses {
     }
 
     private static void write(Context ctx, ApiProblem problem) {
+        UnreadBody.discard(ctx);
         Language language = Requests.language(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", problem.status());

@@ -34,9 +34,6 @@ import vn.povertyreview.ingest.internal.review.RecordJudge;
  */
 public final class ReviewSubmissionHandler implements Handler {
 
-    /** Past this much of a refused body the connection is dropped instead: reading more would only cost. */
-    private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
-
     private final Access access;
     private final RecordJudge judge;
     private final SubmissionRecords records;
@@ -63,12 +60,11 @@ public final class ReviewSubmissionHandler implements Handler {
         long declared = ctx.req().getContentLengthLong();
         InputStream request = ctx.req().getInputStream();
         if (declared > maxBodyBytes) {
-            discardRest(request);
             throw bodyTooLarge();
         }
         String submissionId = UUID.randomUUID().toString();
         Submission submission = new Submission(submissionId, format == BodyFormat.CSV);
-        // Not closed here: the container owns the request's stream, and a refusal still reads its rest.
+        // Not closed here: the container owns the request's stream, and a refusal still reads its rest (UnreadBody).
         try {
             InputStream body = new LimitedInputStream(request, maxBodyBytes);
             RecordSource source = open(format, body);
@@ -81,7 +77,6 @@ public final class ReviewSubmissionHandler implements Handler {
                 submission.add(record, judgement, records);
             }
         } catch (BodyTooLargeException e) {
-            discardRest(request);
             throw bodyTooLarge();
         } catch (IOException e) {
             // The client stopped sending (a dropped connection, a cancelled upload): its fault, not ours.
@@ -95,24 +90,6 @@ public final class ReviewSubmissionHandler implements Handler {
         }
         producers.commit(submission.outgoing());
         respond(ctx, submission);
-    }
-
-    /**
-     * Reads and drops what is left of a refused body, up to {@link #MAX_DISCARDED_BYTES}: a server
-     * that answers while the client is still sending and then closes the connection resets it, and
-     * the client may never see the answer saying why.
-     */
-    private static void discardRest(InputStream request) {
-        byte[] buffer = new byte[8192];
-        long discarded = 0;
-        try {
-            int n;
-            while (discarded < MAX_DISCARDED_BYTES && (n = request.read(buffer)) >= 0) {
-                discarded += n;
-            }
-        } catch (IOException e) {
-            // The client stopped sending; the answer is the same.
-        }
     }
 
     private RecordSource open(BodyFormat format, InputStream body) throws IOException {

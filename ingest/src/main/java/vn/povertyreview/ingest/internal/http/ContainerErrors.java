@@ -1,0 +1,45 @@
+package vn.povertyreview.ingest.internal.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The answer to a request the HTTP server itself refuses before any route sees it (an address it
+ * cannot decode, such as {@code %00} in a path, or broken headers): the same JSON problem as every
+ * other refusal ({@link ProblemResponses}), instead of the server's HTML page.
+ */
+final class ContainerErrors extends ErrorHandler {
+
+    private static final Message UNREADABLE = new Message(
+            "Không đọc được yêu cầu: địa chỉ hoặc phần đầu (header) không hợp lệ, ví dụ có %00 trong đường dẫn.",
+            "The request cannot be read: its address or headers are not valid, for example %00 in the path.");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", code);
+        body.put("error", code == 400 ? "malformed-request" : "http-" + code);
+        body.put("message", UNREADABLE.vi());
+        body.put("messageVi", UNREADABLE.vi());
+        body.put("messageEn", UNREADABLE.en());
+        if (message != null) {
+            body.put("detail", message);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        // The server drops a connection whose request it could not read; saying so keeps a client
+        // from sending its next request down a connection about to close.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body)), callback);
+    }
+}
