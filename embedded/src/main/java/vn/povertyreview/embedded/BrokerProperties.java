@@ -42,6 +42,11 @@ final class BrokerProperties {
         props.put("offsets.topic.num.partitions", "10");
         props.put("transaction.state.log.num.partitions", "10");
 
+        // After a kill -9, the restarted broker registers anew and the controller makes it wait until
+        // the dead incarnation's session has expired (9 s by default). Broker and controller share
+        // this process, so a short session costs nothing and brings a crashed launcher back sooner.
+        props.put("broker.session.timeout.ms", "2000");
+        props.put("broker.heartbeat.interval.ms", "500");
         // Consumers and Streams instances join at once instead of waiting 3 s for company.
         props.put("group.initial.rebalance.delay.ms", "0");
         // Topics are created deliberately, with their partitions and cleanup policy.

@@ -3,6 +3,7 @@ package vn.povertyreview.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <p>A durable server writes every commit to disk (fsync, synchronous commit, full page writes)
  * and so survives a crash; a non-durable one skips that, which is fine for tests only.
  *
+ * <p>The data directory has one owner at a time ({@link LeftRunningPostgres}): a second start on it
+ * while its owner runs is refused, and a server left running by an owner that died is stopped
+ * before a fresh one starts.
+ *
  * <p>For the one-command run mode and for integration tests. Thread-safe.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -38,10 +43,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final FileLock ownership;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, FileLock ownership) {
         this.postgres = postgres;
         this.port = port;
+        this.ownership = ownership;
     }
 
     /** Starts a server on a port that is free on the loopback interface. */
@@ -52,7 +59,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Starts a server on the given port of 127.0.0.1. */
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean durable) {
         Objects.requireNonNull(dataDir, "dataDir");
+        FileLock ownership = null;
         try {
+            // A server left running by a launcher that was killed is stopped, never silently reused.
+            ownership = LeftRunningPostgres.takeOwnership(dataDir, dataDir.resolve("pgdata"));
             Path binaries = Files.createDirectories(dataDir.resolve("binaries"));
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // Without an explicit port the library probes one on every interface.
@@ -71,9 +81,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "100");
             durability(builder, durable);
-            return new EmbeddedPostgresServer(builder.start(), port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on 127.0.0.1:" + port + " with data in " + dataDir, e);
+            return new EmbeddedPostgresServer(builder.start(), port, ownership);
+        } catch (IOException | RuntimeException e) {
+            release(ownership);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new UncheckedIOException("PostgreSQL did not start on 127.0.0.1:" + port + " with data in " + dataDir, (IOException) e);
         }
     }
 
@@ -146,6 +160,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL on 127.0.0.1:" + port + " did not stop cleanly", e);
+        } finally {
+            release(ownership);
+        }
+    }
+
+    private static void release(FileLock lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.channel().close(); // releases the lock
+        } catch (IOException e) {
+            // Closing a lock file fails only with the file system; the lock ends with the process anyway.
         }
     }
 }

@@ -106,7 +106,7 @@ public final class Pipeline implements AutoCloseable {
                         SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS);
                 // Writers of one group share the partitions; each stores its partitions' offsets with its rows.
                 for (int writer = 0; writer < writers; writer++) {
-                    RollupSink sink = new RollupSink(sinkSettings, jdbi);
+                    RollupSink sink = new RollupSink(sinkSettings, jdbi, settings.get(Setting.SINK_INSTANCE_ID) + "-writer-" + writer);
                     new Thread(sink, "rollup-sink-" + writer).start();
                     sinks.add(sink);
                     running.push(sink);
@@ -124,7 +124,7 @@ public final class Pipeline implements AutoCloseable {
             progress.step("Streams: rollups (state in " + dataDir.resolve("streams") + ")", () -> {
                 streams = new StreamsService(new RollupStreamsConfig(settings.get(Setting.STREAMS_APPLICATION_ID),
                         bootstrapServers, dataDir.resolve("streams"), settings.getInt(Setting.STREAMS_THREADS),
-                        settings.getInt(Setting.KAFKA_REPLICATION_FACTOR)),
+                        settings.getInt(Setting.KAFKA_REPLICATION_FACTOR), settings.get(Setting.STREAMS_INSTANCE_ID)),
                         topics, new RollupOptions(Duration.ofMillis(settings.getLong(Setting.STREAMS_FLUSH_INTERVAL_MS)),
                                 Duration.ofMillis(settings.getLong(Setting.STREAMS_FRESHNESS_BUDGET_MS)),
                                 RollupOptions.DEFAULT_MAX_PENDING_UNITS));

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,17 +55,35 @@ public final class RollupSink extends ConsumerLoop<String, Object> {
     private final AtomicLong batchesWritten = new AtomicLong();
     private final AtomicLong tombstonesIgnored = new AtomicLong();
 
+    /** A writer without static membership: for tests and harnesses that start and stop writers at will. */
     public RollupSink(SinkSettings settings, Jdbi jdbi) {
-        this(settings, new SinkWriter(jdbi, settings));
+        this(settings, jdbi, null);
     }
 
-    private RollupSink(SinkSettings settings, SinkWriter writer) {
+    /**
+     * A writer named {@code groupInstanceId} in its group (static membership), or null for none:
+     * restarted after a crash under the same name, it takes its partitions back at once instead of
+     * waiting for the group to time its old self out.
+     */
+    public RollupSink(SinkSettings settings, Jdbi jdbi, String groupInstanceId) {
+        this(settings, new SinkWriter(jdbi, settings), groupInstanceId);
+    }
+
+    private RollupSink(SinkSettings settings, SinkWriter writer, String groupInstanceId) {
         super("Rollup sink " + settings.groupId(), "reading " + settings.topics() + " from " + settings.bootstrapServers(),
-                new KafkaConsumer<>(consumerProperties(settings.bootstrapServers(), settings.groupId(), settings.maxPollRecords()),
+                new KafkaConsumer<>(withInstanceId(consumerProperties(settings.bootstrapServers(), settings.groupId(),
+                        settings.maxPollRecords()), groupInstanceId),
                         new StringDeserializer(), new SinkValueDeserializer(writer.tables())),
                 settings.topics(), settings.pollTimeout());
         this.settings = settings;
         this.writer = writer;
+    }
+
+    private static Properties withInstanceId(Properties properties, String groupInstanceId) {
+        if (groupInstanceId != null) {
+            properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId);
+        }
+        return properties;
     }
 
     @Override

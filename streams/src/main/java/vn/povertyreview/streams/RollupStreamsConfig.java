@@ -3,6 +3,7 @@ package vn.povertyreview.streams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -17,13 +18,23 @@ import vn.povertyreview.schemas.Topics;
  * @param stateDir         where the local state stores live
  * @param threads          stream threads of this instance
  * @param replicationFactor of internal topics (changelogs, repartition)
+ * @param instanceId       this instance's stable, unique name in its group (static membership), or
+ *                         null for none: restarted after a crash under the same name, an instance
+ *                         takes its tasks back at once instead of waiting for the group to time
+ *                         its old self out
  */
 public record RollupStreamsConfig(
         String applicationId,
         String bootstrapServers,
         Path stateDir,
         int threads,
-        int replicationFactor) {
+        int replicationFactor,
+        String instanceId) {
+
+    /** Without static membership: for tests and harnesses that start and stop instances at will. */
+    public RollupStreamsConfig(String applicationId, String bootstrapServers, Path stateDir, int threads, int replicationFactor) {
+        this(applicationId, bootstrapServers, stateDir, threads, replicationFactor, null);
+    }
 
     public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
     /** How much longer than a commit interval a transaction may stay open before the broker aborts it. */
@@ -55,6 +66,10 @@ public record RollupStreamsConfig(
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(UndecodableReviewHandler.REVIEWS_TOPIC_CONFIG, topics.householdReviews().name());
         props.put(UndecodableReviewHandler.REJECTED_TOPIC_CONFIG, topics.rejectedReviews().name());
+        if (instanceId != null) {
+            // Streams gives each stream thread's consumer this name with the thread's number appended.
+            props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+        }
         return props;
     }
 }

@@ -1,0 +1,34 @@
+package vn.povertyreview.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import vn.povertyreview.schemas.Topics;
+
+/** The properties an instance runs with: static membership only when the instance is named. */
+class RollupStreamsConfigTest {
+
+    private static final String INSTANCE_ID = StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+
+    @Test
+    void aNamedInstanceJoinsItsGroupAsAStaticMember() {
+        Properties props = new RollupStreamsConfig("app", "127.0.0.1:9092", Path.of("state"), 2, 1, "streams-0")
+                .properties(Topics.withDefaultNames());
+
+        assertThat(props.get(INSTANCE_ID)).isEqualTo("streams-0");
+        // Each stream thread's consumer gets the name with its thread's number.
+        assertThat(new StreamsConfig(props).getMainConsumerConfigs("app", "client", 1))
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "streams-0-1");
+    }
+
+    @Test
+    void anUnnamedInstanceIsADynamicMember() {
+        Properties props = new RollupStreamsConfig("app", "127.0.0.1:9092", Path.of("state"), 2, 1).properties(Topics.withDefaultNames());
+
+        assertThat(props).doesNotContainKey(INSTANCE_ID);
+    }
+}
