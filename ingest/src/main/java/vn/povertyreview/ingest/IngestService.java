@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
+import vn.povertyreview.ingest.internal.http.HealthHandler;
 import vn.povertyreview.ingest.internal.http.IngestApp;
 import vn.povertyreview.ingest.internal.kafka.CompactedTopicFollower;
 import vn.povertyreview.ingest.internal.kafka.KafkaClientSettings;
@@ -63,6 +65,15 @@ public final class IngestService implements AutoCloseable {
      *         from Kafka, or the port cannot be bound
      */
     public static IngestService start(IngestSettings settings, Clock clock) {
+        return start(settings, clock, Health::up);
+    }
+
+    /**
+     * Starts the service, reporting on {@code /health} the health of the services run beside it too.
+     *
+     * @param others the health of the other services in this process, asked at every health check
+     */
+    public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others) {
         String prefix = "ingest-" + settings.instanceId();
         ProducerPool producers = new ProducerPool(
                 transactionalId -> new KafkaProducer<>(KafkaClientSettings.producer(
@@ -84,7 +95,7 @@ public final class IngestService implements AutoCloseable {
             producers.warmUp();
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
                     new Authenticator(settings.adminTokenSha256(), tokens), tokens, targets, closures, clock,
-                    settings.maxBodyBytes(), settings.maxRecords()));
+                    settings.maxBodyBytes(), settings.maxRecords(), others));
             app.start(settings.bindHost(), settings.port());
             IngestService service = new IngestService(app, producers, followers, settings.bindHost());
             LOG.info("Ingest {} listening on {}", settings.instanceId(), service.baseUri());
@@ -111,6 +122,11 @@ public final class IngestService implements AutoCloseable {
     public URI baseUri() {
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + shownHost + ":" + port());
+    }
+
+    /** Ingest's own health, without the services beside it: DOWN while Kafka cannot take records. */
+    public Health health() {
+        return HealthHandler.of(producers);
     }
 
     /** Every HTTP route the service serves, as {@code "METHOD /path"}. */

@@ -1,27 +1,29 @@
 package vn.povertyreview.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import vn.povertyreview.ingest.Health;
 
 /**
  * {@code GET /health} for container health checks of the services that have no HTTP API of their
- * own: 200 {"status":"UP"} while they work, 503 {"status":"DOWN"} otherwise.
+ * own: the same body as ingest's ({@link Health#json}), 503 when DOWN, 200 otherwise.
  */
 final class HealthEndpoint implements AutoCloseable {
 
     private final HttpServer server;
 
-    HealthEndpoint(int port, BooleanSupplier healthy) throws IOException {
+    HealthEndpoint(int port, Supplier<Health> health) throws IOException {
+        ObjectMapper json = new ObjectMapper();
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/health", exchange -> {
-            boolean up = healthy.getAsBoolean();
-            byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
+            Health now = health.get();
+            byte[] body = json.writeValueAsBytes(now.json());
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+            exchange.sendResponseHeaders(now.httpStatus(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }

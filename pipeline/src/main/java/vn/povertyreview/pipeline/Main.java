@@ -68,7 +68,7 @@ public final class Main {
         }, "shutdown"));
         pipeline.start(role, out);
         HealthEndpoint health = settings.getInt(Setting.HEALTH_PORT) == 0 ? null
-                : new HealthEndpoint(settings.getInt(Setting.HEALTH_PORT), pipeline::isHealthy);
+                : new HealthEndpoint(settings.getInt(Setting.HEALTH_PORT), pipeline::health);
         out.println();
         out.println("Ready.");
         if (pipeline.ingestUrl() != null) {

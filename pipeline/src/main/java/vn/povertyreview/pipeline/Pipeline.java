@@ -4,12 +4,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.embedded.EmbeddedKafka;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
 import vn.povertyreview.schemas.Topics;
@@ -135,7 +139,7 @@ public final class Pipeline implements AutoCloseable {
         }
         if (all || role == Role.INGEST) {
             progress.step("Ingest API", () -> {
-                ingest = IngestService.start(ingestSettings(dataDir));
+                ingest = IngestService.start(ingestSettings(dataDir), Clock.systemUTC(), this::servicesBesideIngest);
                 running.push(ingest);
                 return null;
             });
@@ -214,8 +218,31 @@ public final class Pipeline implements AutoCloseable {
         return adminToken;
     }
 
-    public boolean isHealthy() {
-        return (streams == null || streams.isHealthy()) && sinks.stream().allMatch(RollupSink::isRunning);
+    /** The health of every service this run serves, ingest's included when it serves the API. */
+    public Health health() {
+        Health health = servicesBesideIngest();
+        if (ingest != null) {
+            health = health.and(ingest.health());
+        }
+        return health;
+    }
+
+    /** Streams and the sink writers: what ingest's own /health reports beside its own state. */
+    private Health servicesBesideIngest() {
+        Health health = streams == null ? Health.up() : streams.health();
+        Duration tolerated = Duration.ofSeconds(settings.getLong(Setting.SINK_HEALTH_WRITE_FAILURE_SECONDS));
+        for (RollupSink sink : sinks) {
+            if (!sink.isRunning()) {
+                health = health.and(Health.down("sink: a writer has stopped, so rollups are not written to PostgreSQL"));
+                continue;
+            }
+            Optional<Instant> failing = sink.failingSince();
+            if (failing.isPresent() && Duration.between(failing.get(), Instant.now()).compareTo(tolerated) > 0) {
+                health = health.and(Health.down("sink: cannot write to PostgreSQL since " + failing.get()
+                        + ", so new figures are not visible to analysts"));
+            }
+        }
+        return health;
     }
 
     @Override

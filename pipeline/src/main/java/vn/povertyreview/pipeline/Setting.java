@@ -50,6 +50,8 @@ public enum Setting {
     SINK_GROUP_ID("sink.group.id", "poverty-sink", "Consumer group of the sink."),
     SINK_INSTANCE_ID("sink.instance.id", "sink-0",
             "Unique, stable name of this sink instance in its group (its writers add -writer-N): restarted after a crash, it takes its partitions back at once."),
+    SINK_HEALTH_WRITE_FAILURE_SECONDS("sink.health.write-failure.seconds", "5",
+            "How long the sink may fail to write to PostgreSQL before its health is DOWN."),
     SINK_WRITERS("sink.writers", "2",
             "Writers of this sink instance: consumers of one group over disjoint partitions, each with its own database connection."),
     SINK_ALERT_WEBHOOK_URL("sink.alert-webhook.url", "",

@@ -1,17 +1,22 @@
 package vn.povertyreview.pipeline;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.AdminSuccession;
 import vn.povertyreview.domain.standard.PovertyStandards;
+import vn.povertyreview.ingest.Health;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.streams.RollupOptions;
 import vn.povertyreview.streams.RollupStreamsConfig;
@@ -24,6 +29,8 @@ final class StreamsService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    /** State stores being restored from their changelogs now, by store and partition. */
+    private final Set<String> restoring = ConcurrentHashMap.newKeySet();
 
     StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options) {
         AdminMaps maps = AdminMaps.official();
@@ -33,6 +40,27 @@ final class StreamsService implements AutoCloseable {
             LOG.info("Rollup streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            }
+        });
+        streams.setGlobalStateRestoreListener(new StateRestoreListener() {
+            @Override
+            public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
+                restoring.add(store + "/" + partition.partition());
+            }
+
+            @Override
+            public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long numRestored) {
+                // progress is not reported, only that it is going on
+            }
+
+            @Override
+            public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
+                restoring.remove(store + "/" + partition.partition());
+            }
+
+            @Override
+            public void onRestoreSuspended(TopicPartition partition, String store, long totalRestored) {
+                restoring.remove(store + "/" + partition.partition());
             }
         });
         streams.setUncaughtExceptionHandler(e -> {
@@ -48,8 +76,20 @@ final class StreamsService implements AutoCloseable {
         }
     }
 
-    boolean isHealthy() {
-        return streams.state().isRunningOrRebalancing();
+    /**
+     * UP while RUNNING; DEGRADED while rebalancing or restoring state from the changelogs (rollups
+     * come late, none is lost); DOWN in any other state, where nothing is counted.
+     */
+    Health health() {
+        KafkaStreams.State state = streams.state();
+        if (!state.isRunningOrRebalancing()) {
+            return Health.down("streams: " + state + ", so no review is counted");
+        }
+        Health health = state == KafkaStreams.State.REBALANCING
+                ? Health.degraded("streams: rebalancing its tasks, so rollups come late") : Health.up();
+        int stores = restoring.size();
+        return stores == 0 ? health
+                : health.and(Health.degraded("streams: restoring " + stores + " state store partition(s) from their changelogs, so rollups come late"));
     }
 
     /**

@@ -1,8 +1,10 @@
 package vn.povertyreview.sink;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,8 @@ public abstract class ConsumerLoop<K, V> implements Runnable, AutoCloseable {
     private final CountDownLatch closeRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicLong skipped = new AtomicLong();
+    /** When the retried action began to fail; null while actions succeed. */
+    private volatile Instant failingSince;
 
     /**
      * @param name the loop in its log lines, such as {@code Rollup sink poverty-sink}
@@ -168,13 +172,18 @@ public abstract class ConsumerLoop<K, V> implements Runnable, AutoCloseable {
         Backoff backoff = new Backoff(firstWait, lastWait);
         for (int number = 1; ; number++) {
             try {
-                return attempt.run();
+                T result = attempt.run();
+                failingSince = null;
+                return result;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LoopClosing();
             } catch (Exception e) {
                 if (closing()) {
                     throw new LoopClosing();
+                }
+                if (failingSince == null) {
+                    failingSince = Instant.now();
                 }
                 Duration wait = backoff.next();
                 failed.retrying(number, wait, e);
@@ -201,6 +210,14 @@ public abstract class ConsumerLoop<K, V> implements Runnable, AutoCloseable {
     /** Unreadable records skipped so far. */
     protected final long skipped() {
         return skipped.get();
+    }
+
+    /**
+     * Since when the action in hand has failed and is being retried (the database is down, say),
+     * or empty while the loop's actions succeed. Thread-safe.
+     */
+    public final Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
     }
 
     /** Whether the loop has started and not yet ended; false after an unexpected error stopped it. */

@@ -51,6 +51,9 @@ public final class SinkDatabase {
         config.setPoolName("poverty-sink");
         config.setMaximumPoolSize(connections);
         config.setMinimumIdle(1);
+        // A writer waits at most 5 s for a connection (30 s by default): with the database gone, a
+        // write fails soon, so the log and /health say so soon; the writer retries it anyway.
+        config.setConnectionTimeout(5_000);
         // The embedded server may still be starting or a real one briefly away: fail on first use, not here.
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

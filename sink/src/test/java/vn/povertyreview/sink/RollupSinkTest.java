@@ -314,14 +314,17 @@ class RollupSinkTest {
         try {
             produceCommitted(List.of(aRollupOf(2024, "38")));
             await().atMost(PATIENCE).until(() -> TestDatabases.count(flakyJdbi, "unit_rollup") == 1);
+            assertThat(sink.failingSince()).as("writing").isEmpty();
 
             flaky.close();
             produceCommitted(List.of(aRollupOf(2024, "392"), aRollupOf(2024, "15271")));
             await().atMost(PATIENCE).until(() -> sinkLog.list.stream()
                     .anyMatch(event -> event.getFormattedMessage().startsWith("Could not write")));
+            assertThat(sink.failingSince()).as("failing since the database went away").isPresent();
             flaky = EmbeddedPostgresServer.start(ownPostgresDir, port, false);
 
             await().atMost(PATIENCE).until(() -> TestDatabases.count(flakyJdbi, "unit_rollup") == 3);
+            await().atMost(PATIENCE).until(() -> sink.failingSince().isEmpty());
             sink.close();
             running.get(10, TimeUnit.SECONDS);
             assertThat(sink.progress().recordsWritten()).isEqualTo(3);

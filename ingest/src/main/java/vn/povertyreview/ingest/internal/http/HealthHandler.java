@@ -2,24 +2,34 @@ package vn.povertyreview.ingest.internal.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.util.Map;
+import java.util.function.Supplier;
+import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 
 /**
- * {@code GET /health}: 200 {@code {"status":"UP"}} while requests can be expected to reach Kafka,
- * 503 {@code {"status":"DOWN"}} otherwise, for container health checks. Needs no token. Thread-safe.
+ * {@code GET /health}: {@code {"status": "UP" | "DEGRADED" | "DOWN", "reasons": [...]}}, 503 when
+ * DOWN, for container health checks. Ingest is DOWN when Kafka cannot take records; the launcher
+ * that runs other services beside it adds theirs ({@code others}). Needs no token. Thread-safe.
  */
 public final class HealthHandler implements Handler {
 
     private final ProducerPool producers;
+    private final Supplier<Health> others;
 
-    public HealthHandler(ProducerPool producers) {
+    public HealthHandler(ProducerPool producers, Supplier<Health> others) {
         this.producers = producers;
+        this.others = others;
+    }
+
+    /** Ingest's own health: DOWN while Kafka cannot take records. */
+    public static Health of(ProducerPool producers) {
+        return producers.isUsable() ? Health.up()
+                : Health.down("ingest: Kafka cannot take records, so uploads are refused with 503");
     }
 
     @Override
     public void handle(Context ctx) {
-        boolean up = producers.isUsable();
-        ctx.status(up ? 200 : 503).json(Map.of("status", up ? "UP" : "DOWN"));
+        Health health = of(producers).and(others.get());
+        ctx.status(health.httpStatus()).json(health.json());
     }
 }

@@ -5,8 +5,10 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.ReviewRules;
+import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
@@ -37,10 +39,11 @@ public final class IngestApp {
      *
      * @param targets  the current reduction targets, by key, kept equal to the reduction-targets topic
      * @param closures the current review-year closures, by key, kept equal to the review-year-closures topic
+     * @param others   the health of the services run beside ingest, which its /health reports too
      */
     public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
             ReviewerTokens tokens, KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, Clock clock,
-            long maxBodyBytes, int maxRecords) {
+            long maxBodyBytes, int maxRecords, Supplier<Health> others) {
     }
 
     public static Javalin create(Dependencies d) {
@@ -64,7 +67,7 @@ public final class IngestApp {
         ReviewYearClosureHandler closures = new ReviewYearClosureHandler(access, bodies, units,
                 d.topics().reviewYearClosures(), d.closures(), d.producers(), d.clock());
         ApiDescriptionHandler describe = new ApiDescriptionHandler();
-        HealthHandler health = new HealthHandler(d.producers());
+        HealthHandler health = new HealthHandler(d.producers(), d.others());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
