@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,9 +54,11 @@ public final class Pipeline implements AutoCloseable {
     private String bootstrapServers;
     private String jdbcUrl;
     private DataSource dataSource;
-    private IngestService ingest;
-    private StreamsService streams;
-    private final List<RollupSink> sinks = new ArrayList<>();
+    // Read by ingest's health checks while start() is still filling them in.
+    private volatile IngestService ingest;
+    private volatile StreamsService streams;
+    private final List<RollupSink> sinks = new CopyOnWriteArrayList<>();
+    private volatile boolean started;
     private String adminToken;
 
     public Pipeline(Settings settings) {
@@ -90,6 +92,15 @@ public final class Pipeline implements AutoCloseable {
             }
             return null;
         });
+        // Ingest needs only Kafka: it takes uploads while the database, the sink and Streams start,
+        // and after a crash it is back as soon as the broker is.
+        if (all || role == Role.INGEST) {
+            progress.step("Ingest API", () -> {
+                ingest = IngestService.start(ingestSettings(dataDir), Clock.systemUTC(), this::servicesBesideIngest);
+                running.push(ingest);
+                return null;
+            });
+        }
         if (needsDatabase) {
             dataSource = progress.step(settings.isSet(Setting.DB_URL) ? "PostgreSQL at " + settings.get(Setting.DB_URL)
                     : "Embedded PostgreSQL (data in " + dataDir.resolve("postgres") + ")", this::database);
@@ -137,13 +148,7 @@ public final class Pipeline implements AutoCloseable {
                 return null;
             });
         }
-        if (all || role == Role.INGEST) {
-            progress.step("Ingest API", () -> {
-                ingest = IngestService.start(ingestSettings(dataDir), Clock.systemUTC(), this::servicesBesideIngest);
-                running.push(ingest);
-                return null;
-            });
-        }
+        started = true;
         return this;
     }
 
@@ -229,7 +234,9 @@ public final class Pipeline implements AutoCloseable {
 
     /** Streams and the sink writers: what ingest's own /health reports beside its own state. */
     private Health servicesBesideIngest() {
-        Health health = streams == null ? Health.up() : streams.health();
+        Health health = started ? Health.up()
+                : Health.degraded("starting: uploads are taken, the database, the sink and Streams are still starting");
+        health = streams == null ? health : health.and(streams.health());
         Duration tolerated = Duration.ofSeconds(settings.getLong(Setting.SINK_HEALTH_WRITE_FAILURE_SECONDS));
         for (RollupSink sink : sinks) {
             if (!sink.isRunning()) {
