@@ -34,15 +34,16 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * the changes it sends while it is working through a backlog with the header {@value
  * #BACKLOG_HEADER} ({@link #inBacklog}), and the rollup step does not count a pause after marked
  * changes as a backlog worked off ({@link #handledFromBacklog}): otherwise every burst would
- * bring on an early commit, and that commit the next burst. Each early commit asked for is counted, by reason, in the task metrics
- * {@value #EARLY_COMMITS_METRIC} of group {@value UnitRollupProcessor#METRIC_GROUP}.
+ * bring on an early commit, and that commit the next burst. Each early commit asked for is counted,
+ * by reason, in the task metric {@value #EARLY_COMMITS_METRIC} of group {@value
+ * UnitRollupProcessor#METRIC_GROUP}.
  */
 final class CommitPacer {
 
     /** A record written this recently is live input, not backlog. */
     static final Duration LIVE = Duration.ofSeconds(2);
 
-    /** A task that has handled nothing for this long has worked off what it had. */
+    /** A stream thread none of whose tasks has handled anything for this long has worked off what it had. */
     static final Duration QUIET = Duration.ofSeconds(1);
 
     /** Marks a record sent by a task working through a backlog: more is coming, no reason to commit early. */
