@@ -43,8 +43,10 @@ public final class Main {
                 case "ingest" -> Pipeline.Role.INGEST;
                 case "streams" -> Pipeline.Role.STREAMS;
                 case "sink" -> Pipeline.Role.SINK;
+                case "broker" -> Pipeline.Role.BROKER;
+                case "database" -> Pipeline.Role.DATABASE;
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use run, ingest, streams, sink, settings or import-targets");
+                        + "'; use run, ingest, streams, sink, broker, database, settings or import-targets");
             };
             Settings settings = Settings.load(System.getenv(), arguments);
             run(role, settings, out);
@@ -81,7 +83,9 @@ public final class Main {
         if (pipeline.jdbcUrl() != null) {
             out.println("  JDBC URL:    " + pipeline.jdbcUrl());
         }
-        out.println("  Kafka:       " + pipeline.bootstrapServers());
+        if (pipeline.bootstrapServers() != null) {
+            out.println("  Kafka:       " + pipeline.bootstrapServers());
+        }
         out.println("Press Ctrl+C to stop.");
         if (role == Pipeline.Role.ALL && settings.isSet(Setting.DEMO_PROVINCE)) {
             new DemoLoader(pipeline.ingestUrl(), pipeline.adminToken(), out)

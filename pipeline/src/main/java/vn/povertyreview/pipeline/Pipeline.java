@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,27 +72,41 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Which services a run starts. */
+    /**
+     * What a run serves: everything, one service, or (BROKER, DATABASE) only the embedded broker
+     * with the product's topics, or only the embedded PostgreSQL, as processes of their own that the
+     * services reach through {@code kafka.bootstrap.servers} and {@code db.url}.
+     */
     public enum Role {
-        ALL, INGEST, STREAMS, SINK
+        ALL, INGEST, STREAMS, SINK, BROKER, DATABASE
     }
 
     public Pipeline start(Role role, PrintStream out) throws Exception {
         boolean all = role == Role.ALL;
-        boolean needsDatabase = all || role == Role.SINK;
-        Progress progress = new Progress(out, 2 + (needsDatabase ? 1 : 0) + (all ? 3 : 1));
+        boolean needsKafka = role != Role.DATABASE;
+        boolean needsDatabase = all || role == Role.SINK || role == Role.DATABASE;
+        boolean serviceSteps = role != Role.BROKER && role != Role.DATABASE;
+        if ((role == Role.BROKER && settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS))
+                || (role == Role.DATABASE && settings.isSet(Setting.DB_URL))) {
+            throw new IllegalArgumentException("'" + role.name().toLowerCase(Locale.ROOT)
+                    + "' runs the embedded server; unset " + (role == Role.BROKER ? "kafka.bootstrap.servers" : "db.url"));
+        }
+        Progress progress = new Progress(out, (needsKafka ? 2 : 0) + (needsDatabase ? 1 : 0) + (all ? 3 : serviceSteps ? 1 : 0));
         Path dataDir = settings.dataDir();
 
-        bootstrapServers = progress.step(settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS)
-                ? "Kafka at " + settings.get(Setting.KAFKA_BOOTSTRAP_SERVERS)
-                : "Embedded Kafka broker (data in " + dataDir.resolve("kafka") + ")", this::kafka);
-        progress.step("Topics", () -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-                var created = TopicSetup.ensure(admin, topics, settings.getInt(Setting.KAFKA_TOPIC_PARTITIONS),
-                        (short) settings.getInt(Setting.KAFKA_REPLICATION_FACTOR));
-                LOG.info("Created topics {}", created);
-            }
-            return null;
-        });
+        if (needsKafka) {
+            bootstrapServers = progress.step(settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                    ? "Kafka at " + settings.get(Setting.KAFKA_BOOTSTRAP_SERVERS)
+                    : "Embedded Kafka broker (data in " + dataDir.resolve("kafka") + ")", this::kafka);
+            progress.step("Topics", () -> {
+                try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                    var created = TopicSetup.ensure(admin, topics, settings.getInt(Setting.KAFKA_TOPIC_PARTITIONS),
+                            (short) settings.getInt(Setting.KAFKA_REPLICATION_FACTOR));
+                    LOG.info("Created topics {}", created);
+                }
+                return null;
+            });
+        }
         // Ingest needs only Kafka: it takes uploads while the database, the sink and Streams start,
         // and after a crash it is back as soon as the broker is.
         if (all || role == Role.INGEST) {
