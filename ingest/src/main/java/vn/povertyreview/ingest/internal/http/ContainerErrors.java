@@ -3,8 +3,6 @@ package vn.povertyreview.ingest.internal.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,19 +25,16 @@ final class ContainerErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", code);
-        body.put("error", code == 400 ? "malformed-request" : "http-" + code);
-        body.put("message", UNREADABLE.vi());
-        body.put("messageVi", UNREADABLE.vi());
-        body.put("messageEn", UNREADABLE.en());
+        ApiProblem problem = new ApiProblem(code, code == 400 ? "malformed-request" : "http-" + code, UNREADABLE);
         if (message != null) {
-            body.put("detail", message);
+            problem = problem.with("detail", message);
         }
+        Language language = Language.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         // The server drops a connection whose request it could not read; saying so keeps a client
         // from sending its next request down a connection about to close.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(body)), callback);
+        // No request id: the request never reached the routes that give one.
+        response.write(true, ByteBuffer.wrap(json.writeValueAsBytes(ProblemResponses.body(problem, language, null))), callback);
     }
 }

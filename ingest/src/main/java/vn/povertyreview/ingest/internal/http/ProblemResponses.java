@@ -79,16 +79,25 @@ public final class ProblemResponses {
 
     private static void write(Context ctx, ApiProblem problem) {
         UnreadBody.discard(ctx);
-        Language language = Requests.language(ctx);
+        problem.headers().forEach(ctx::header);
+        ctx.status(problem.status()).json(body(problem, Requests.language(ctx), Requests.id(ctx)));
+    }
+
+    /**
+     * The JSON body of every refusal: status, error, the message in the client's language and in
+     * both, the request id when there is one, and the problem's details.
+     */
+    static Map<String, Object> body(ApiProblem problem, Language language, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", problem.status());
         body.put("error", problem.error());
         body.put("message", problem.text().in(language));
         body.put("messageVi", problem.text().vi());
         body.put("messageEn", problem.text().en());
-        body.put("requestId", Requests.id(ctx));
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
         body.putAll(problem.details());
-        problem.headers().forEach(ctx::header);
-        ctx.status(problem.status()).json(body);
+        return body;
     }
 }

@@ -107,12 +107,7 @@ public final class ReviewSubmissionHandler implements Handler {
             ApiProblem problem = new ApiProblem(422, "no-valid-record", new Message(
                     "Không bản ghi nào hợp lệ; các bản ghi bị từ chối đã được lưu kèm lý do.",
                     "No record is valid; the rejected records were stored with their reasons."));
-            body.put("status", problem.status());
-            body.put("error", problem.error());
-            body.put("message", problem.text().in(language));
-            body.put("messageVi", problem.text().vi());
-            body.put("messageEn", problem.text().en());
-            body.put("requestId", Requests.id(ctx));
+            body.putAll(ProblemResponses.body(problem, language, Requests.id(ctx)));
         }
         body.put("submissionId", submission.submissionId());
         body.put("accepted", submission.accepted());
