@@ -1,7 +1,5 @@
 package vn.povertyreview.benchmarks;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import vn.povertyreview.streams.RollupOptions;
 
 /**
@@ -62,15 +60,7 @@ public record BenchmarkOptions(int households, int seasons, int partitions, int 
 
     /** Parses {@code --name=value} arguments over the defaults. */
     public static BenchmarkOptions parse(String... args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (!arg.startsWith("--") || equals < 0) {
-                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'\n" + USAGE);
-            }
-            given.put(arg.substring(2, equals), arg.substring(equals + 1));
-        }
-        Arguments a = new Arguments(given);
+        Arguments a = Arguments.parse(args, USAGE);
         int households = a.integer("households", 1_000_000);
         BenchmarkOptions options = new BenchmarkOptions(households, a.integer("seasons", 2), a.integer("partitions", 6), a.integer("threads", 2), a.integer("instances", 1), a.integer("sink-writers", 2),
                 a.number("flush-ms", 200), a.number("budget-ms", RollupOptions.DEFAULT_FRESHNESS_BUDGET.toMillis()), a.bool("durable", true), a.integer("warmup", 100_000),
@@ -84,55 +74,6 @@ public record BenchmarkOptions(int households, int seasons, int partitions, int 
     private static void requireAtLeast(String name, long value, long least) {
         if (value < least) {
             throw new IllegalArgumentException("--" + name + " must be at least " + least + ", got " + value);
-        }
-    }
-
-    /** The given arguments, each consumed once. */
-    private static final class Arguments {
-
-        private final Map<String, String> remaining;
-
-        Arguments(Map<String, String> given) {
-            this.remaining = new LinkedHashMap<>(given);
-        }
-
-        long number(String name, long fallback) {
-            String value = remaining.remove(name);
-            if (value == null) {
-                return fallback;
-            }
-            try {
-                // Digit groups may be written 1_000_000 or 1,000,000.
-                return Long.parseLong(value.replace("_", "").replace(",", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--" + name + " needs a whole number, got '" + value + "'");
-            }
-        }
-
-        int integer(String name, int fallback) {
-            long value = number(name, fallback);
-            if (value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("--" + name + " is too large: " + value);
-            }
-            return (int) value;
-        }
-
-        boolean bool(String name, boolean fallback) {
-            String value = remaining.remove(name);
-            if (value == null) {
-                return fallback;
-            }
-            return switch (value) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException("--" + name + " needs true or false, got '" + value + "'");
-            };
-        }
-
-        void requireAllUsed() {
-            if (!remaining.isEmpty()) {
-                throw new IllegalArgumentException("unknown option --" + remaining.keySet().iterator().next() + "\n" + USAGE);
-            }
         }
     }
 }

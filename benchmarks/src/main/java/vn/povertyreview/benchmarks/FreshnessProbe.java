@@ -1,9 +1,7 @@
 package vn.povertyreview.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -140,16 +138,6 @@ final class FreshnessProbe {
     }
 
     private List<Review> generate(int households, long seed) {
-        HouseholdGenerator generator = new HouseholdGenerator(maps, seed * 17 + 5);
-        List<String> provinces = WorkloadBuilder.provinces(maps, WorkloadBuilder.FINAL_YEAR);
-        List<Review> reviews = new ArrayList<>(households);
-        for (int i = 0; i < provinces.size(); i++) {
-            int count = WorkloadBuilder.share(households, provinces.size(), i);
-            if (count > 0) {
-                reviews.addAll(generator.firstReviews(WorkloadBuilder.FINAL_YEAR, provinces.get(i), count, "FRESH-"));
-            }
-        }
-        Collections.shuffle(reviews, new Random(seed));
-        return reviews;
+        return WorkloadBuilder.newHouseholds(new HouseholdGenerator(maps, seed * 17 + 5), maps, households, "FRESH-", new Random(seed));
     }
 }

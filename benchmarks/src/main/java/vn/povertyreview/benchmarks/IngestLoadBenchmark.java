@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,23 +37,20 @@ import vn.povertyreview.schemas.Topics;
  */
 public final class IngestLoadBenchmark {
 
+    private static final String USAGE =
+            "IngestLoadBenchmark [--uploaders=50] [--batch=2000] [--batches=10] [--partitions=6] [--seed=2025]";
+
     private IngestLoadBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg);
-            }
-            options.put(pair[0], pair[1]);
-        }
-        int uploaders = Integer.parseInt(options.getOrDefault("uploaders", "50"));
-        int batch = Integer.parseInt(options.getOrDefault("batch", "2000"));
-        int batches = Integer.parseInt(options.getOrDefault("batches", "10"));
-        int partitions = Integer.parseInt(options.getOrDefault("partitions", "6"));
-        long seed = Long.parseLong(options.getOrDefault("seed", "2025"));
+        Arguments a = Arguments.parse(args, USAGE);
+        int uploaders = a.integer("uploaders", 50);
+        int batch = a.integer("batch", 2000);
+        int batches = a.integer("batches", 10);
+        int partitions = a.integer("partitions", 6);
+        long seed = a.number("seed", 2025);
+        a.requireAllUsed();
         run(uploaders, batch, batches, partitions, seed, System.out);
     }
 
@@ -139,14 +135,8 @@ public final class IngestLoadBenchmark {
 
     /** {@code count} requests of {@code size} first reviews of new households over every province of 2025. */
     private static List<List<Review>> requests(AdminMaps maps, int count, int size, long seed) {
-        HouseholdGenerator generator = new HouseholdGenerator(maps, seed);
-        List<String> provinces = WorkloadBuilder.provinces(maps, WorkloadBuilder.FINAL_YEAR);
-        List<Review> reviews = new ArrayList<>(count * size);
-        for (int i = 0; i < provinces.size(); i++) {
-            reviews.addAll(generator.firstReviews(WorkloadBuilder.FINAL_YEAR, provinces.get(i),
-                    WorkloadBuilder.share(count * size, provinces.size(), i), "LOAD-"));
-        }
-        Collections.shuffle(reviews, new Random(seed));
+        List<Review> reviews = WorkloadBuilder.newHouseholds(new HouseholdGenerator(maps, seed), maps, count * size, "LOAD-",
+                new Random(seed));
         List<List<Review>> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             requests.add(reviews.subList(i * size, (i + 1) * size));

@@ -2,6 +2,7 @@ package vn.povertyreview.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -86,6 +87,23 @@ final class WorkloadBuilder {
     /** Villages of the pre-reform map and of the 2025 map. */
     int[] villageTotals() {
         return villages.totals();
+    }
+
+    /**
+     * First reviews in {@link #FINAL_YEAR} of {@code households} new households, their ids prefixed
+     * {@code prefix}, spread evenly over that year's provinces and shuffled.
+     */
+    static List<Review> newHouseholds(HouseholdGenerator generator, AdminMaps maps, int households, String prefix, Random shuffle) {
+        List<String> provinces = provinces(maps, FINAL_YEAR);
+        List<Review> reviews = new ArrayList<>(households);
+        for (int i = 0; i < provinces.size(); i++) {
+            int count = share(households, provinces.size(), i);
+            if (count > 0) {
+                reviews.addAll(generator.firstReviews(FINAL_YEAR, provinces.get(i), count, prefix));
+            }
+        }
+        Collections.shuffle(reviews, shuffle);
+        return reviews;
     }
 
     /** The {@code index}-th of {@code parts} even shares of {@code total}: the first (total mod parts) take one more. */

@@ -82,12 +82,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "100");
             durability(builder, durable);
             return new EmbeddedPostgresServer(builder.start(), port, ownership);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             release(ownership);
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new UncheckedIOException("PostgreSQL did not start on 127.0.0.1:" + port + " with data in " + dataDir, (IOException) e);
+            throw new UncheckedIOException("PostgreSQL did not start on 127.0.0.1:" + port + " with data in " + dataDir, e);
+        } catch (RuntimeException e) {
+            release(ownership);
+            throw e;
         }
     }
 
