@@ -48,6 +48,11 @@ final class Arguments {
         return (int) value;
     }
 
+    String text(String name, String fallback) {
+        String value = remaining.remove(name);
+        return value == null ? fallback : value;
+    }
+
     boolean bool(String name, boolean fallback) {
         String value = remaining.remove(name);
         if (value == null) {

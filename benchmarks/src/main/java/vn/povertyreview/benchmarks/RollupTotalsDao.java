@@ -36,6 +36,15 @@ public interface RollupTotalsDao {
     @RegisterConstructorMapper(UnitRow.class)
     List<UnitRow> units(@Bind("reviewYear") int reviewYear);
 
+    /** Every VILLAGE row of the review year, with its counts. */
+    @SqlQuery("""
+            SELECT unit_code, total_households AS households, poor_households AS poor, near_poor_households AS near_poor
+              FROM unit_rollup
+             WHERE review_year = :reviewYear AND unit_level = 'VILLAGE'
+            """)
+    @RegisterConstructorMapper(UnitRow.class)
+    List<UnitRow> villages(@Bind("reviewYear") int reviewYear);
+
     /** One unit row's counts. Immutable. */
     record UnitRow(String unitCode, long households, long poor, long nearPoor) {
     }

@@ -2,8 +2,10 @@ package vn.povertyreview.benchmarks;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import vn.povertyreview.domain.admin.AdminUnit;
 import vn.povertyreview.domain.review.Review;
@@ -19,6 +21,8 @@ final class UnitRecount {
 
     /** Households, poor and near-poor per year and unit code. */
     private final Map<String, long[]> counts = new HashMap<>();
+    /** The {@code <reviewYear>/<unitCode>} of every village counted: every household-year is counted in exactly one. */
+    private final Set<String> villages = new HashSet<>();
 
     /** Counts a household's latest review of its year in every unit of its place. */
     void add(Review latest) {
@@ -30,7 +34,35 @@ final class UnitRecount {
             add(year + latest.districtCode(), household);
         }
         add(year + latest.communeCode(), household);
-        add(year + HouseholdPlace.villageUnitCode(latest.communeCode(), latest.villageCode()), household);
+        String village = year + HouseholdPlace.villageUnitCode(latest.communeCode(), latest.villageCode());
+        add(village, household);
+        villages.add(village);
+    }
+
+    /**
+     * Household-years missing from the village rows and counted in them more than once: each
+     * village row is compared with the recount, which counts every household-year in one village.
+     * Summed over villages, a household counted in a wrong village shows once as lost and once as
+     * twice.
+     *
+     * @param villageRows the village rows of every year, by {@code <reviewYear>/<unitCode>}
+     */
+    HouseholdBalance balance(Map<String, NationFigures> villageRows) {
+        long lost = 0;
+        long twice = 0;
+        Set<String> all = new HashSet<>(villages);
+        all.addAll(villageRows.keySet());
+        for (String village : all) {
+            long expected = villages.contains(village) ? counts.get(village)[0] : 0;
+            long shown = villageRows.getOrDefault(village, NationFigures.NONE).households();
+            lost += Math.max(0, expected - shown);
+            twice += Math.max(0, shown - expected);
+        }
+        return new HouseholdBalance(lost, twice);
+    }
+
+    /** Household-years the rows lack, and household-years they count more than once. */
+    record HouseholdBalance(long lost, long twice) {
     }
 
     /** The recount of this and another workload's disjoint households together. */
@@ -38,6 +70,8 @@ final class UnitRecount {
         UnitRecount sum = new UnitRecount();
         counts.forEach((unit, c) -> sum.add(unit, new NationFigures(c[0], c[1], c[2])));
         other.counts.forEach((unit, c) -> sum.add(unit, new NationFigures(c[0], c[1], c[2])));
+        sum.villages.addAll(villages);
+        sum.villages.addAll(other.villages);
         return sum;
     }
 

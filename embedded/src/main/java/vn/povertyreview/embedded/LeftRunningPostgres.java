@@ -23,14 +23,15 @@ import org.slf4j.LoggerFactory;
  * Each owner holds an operating-system lock on {@code owner.lock} beside the data directory while
  * it runs; the system releases it when the owner dies, however it dies. So at a start, a lock that
  * can be taken while {@code postmaster.pid} names a live server means that server was left by a
- * dead owner: it is stopped cleanly (a smart shutdown, whose clients died with their owner) and the
- * start goes on afresh, never reusing it. A lock that cannot be taken means a live owner: the start
+ * dead owner: it is stopped cleanly and the start goes on afresh, never reusing it. The stop is
+ * PostgreSQL's fast shutdown, which ends the sessions of clients that outlived the owner (a sink
+ * run as a process of its own) and checkpoints: a smart one would wait for those clients for ever. A lock that cannot be taken means a live owner: the start
  * is refused.
  */
 final class LeftRunningPostgres {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeftRunningPostgres.class);
-    /** A smart shutdown of an idle server takes a moment; past this it is stopped at once, and recovers from its log at the next start. */
+    /** A fast shutdown takes a moment; past this the server is killed, and recovers from its log at the next start. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private LeftRunningPostgres() {
@@ -69,13 +70,26 @@ final class LeftRunningPostgres {
         }
         ProcessHandle postmaster = server.get();
         long started = System.nanoTime();
-        postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown, with a checkpoint
+        fastShutdown(postmaster);
         if (!exited(postmaster, STOP_WAIT)) {
             postmaster.destroyForcibly();
             exited(postmaster, STOP_WAIT);
         }
         LOG.warn("Found PostgreSQL (pid {}) left running on {} by a launcher that did not stop it; stopped it in {} ms and starting afresh",
                 postmaster.pid(), pgdata, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** SIGINT, PostgreSQL's fast shutdown; the JDK sends only SIGTERM (a smart shutdown) and SIGKILL. */
+    private static void fastShutdown(ProcessHandle postmaster) throws IOException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).redirectErrorStream(true).start();
+            if (kill.waitFor() != 0) {
+                LOG.warn("kill -INT {} failed: {}", postmaster.pid(), new String(kill.getInputStream().readAllBytes()).strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping PostgreSQL (pid " + postmaster.pid() + ")", e);
+        }
     }
 
     private static Optional<ProcessHandle> runningServer(Path pgdata) throws IOException {

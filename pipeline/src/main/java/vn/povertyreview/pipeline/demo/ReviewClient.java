@@ -24,13 +24,22 @@ public final class ReviewClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String token;
+    private final Duration timeout;
 
     public ReviewClient(String baseUrl, String token) {
+        this(baseUrl, token, DEFAULT_TIMEOUT);
+    }
+
+    /** A client that gives up on an answer after {@code timeout}, as an uploader that retries does. */
+    public ReviewClient(String baseUrl, String token, Duration timeout) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** The outcome of one upload: the HTTP status and the response body. */
@@ -45,7 +54,7 @@ public final class ReviewClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/reviews"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(2))
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(records)))
                 .build();
         return send(request);
@@ -55,7 +64,7 @@ public final class ReviewClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/reviews/" + reviewYear + "/"
                         + URLEncoder.encode(householdId, StandardCharsets.UTF_8) + "?communeCode=" + communeCode))
                 .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .DELETE()
                 .build();
         return send(request);
