@@ -95,9 +95,9 @@ public final class FaultInjectionSuite {
         double rate = options.rate() > 0 ? options.rate()
                 : Math.max(SLOWEST_RATE, workload.records() / (double) FaultInjector.expectedLength(plan, options.outage()).toSeconds());
         String described = String.format("%,d households (%,d reviews, %,d records with %,d re-reviews and moves and %,d"
-                        + " withdrawals) sent at %,.0f records/s by %d uploaders in batches of %,d; %d faults of %s",
+                        + " withdrawals) sent at %,.0f records/s by %d uploaders in batches of %,d; %d %s of %s",
                 workload.households(), workload.reviews(), workload.records(), workload.updates(), workload.withdrawals(), rate,
-                options.uploaders(), options.batch(), plan.size(), options.kinds().stream().map(FaultKind::label).toList());
+                options.uploaders(), options.batch(), plan.size(), plan.size() == 1 ? "fault" : "faults", options.kinds().stream().map(FaultKind::label).toList());
         out.println("Load: " + described);
 
         try (SeparateServices services = new SeparateServices(directory, options.partitions(), options.seed())) {

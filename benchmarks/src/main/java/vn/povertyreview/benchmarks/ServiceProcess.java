@@ -1,8 +1,10 @@
 package vn.povertyreview.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,8 +165,8 @@ final class ServiceProcess {
      */
     private static String classpath() {
         if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
-            return Arrays.stream(loader.getURLs()).map(url -> Path.of(java.net.URI.create(url.toString())).toString())
-                    .collect(Collectors.joining(java.io.File.pathSeparator));
+            return Arrays.stream(loader.getURLs()).map(url -> Path.of(URI.create(url.toString())).toString())
+                    .collect(Collectors.joining(File.pathSeparator));
         }
         return System.getProperty("java.class.path");
     }
