@@ -45,7 +45,7 @@ class SinkDatabaseTest {
         MigrateResult result = SinkDatabase.migrate(dataSource);
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(7);
+        assertThat(result.migrationsExecuted).isEqualTo(8);
         Jdbi jdbi = SinkDatabase.jdbi(dataSource);
         List<String> relations = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT table_name FROM information_schema.tables

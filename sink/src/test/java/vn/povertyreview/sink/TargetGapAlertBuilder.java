@@ -19,6 +19,7 @@ public final class TargetGapAlertBuilder {
     private TargetStatusKind status = TargetStatusKind.AT_RISK;
     private TargetStatusKind previousStatus = TargetStatusKind.ON_TRACK;
     private String messageVi = "Xã Hà Trung có nguy cơ không đạt chỉ tiêu giảm 2,0 điểm % tỷ lệ hộ nghèo năm 2025 \"cảnh báo\"";
+    private String gapPoints = "0.55";
     private Instant raisedAt = Instant.parse("2025-11-03T02:00:01.500Z");
 
     private TargetGapAlertBuilder(int reviewYear, String unitCode) {
@@ -38,6 +39,11 @@ public final class TargetGapAlertBuilder {
 
     TargetGapAlertBuilder message(String vi) {
         this.messageVi = vi;
+        return this;
+    }
+
+    TargetGapAlertBuilder gapPoints(String newGapPoints) {
+        this.gapPoints = newGapPoints;
         return this;
     }
 
@@ -63,7 +69,7 @@ public final class TargetGapAlertBuilder {
                 .setPreviousStatus(previousStatus)
                 .setYearClosed(false)
                 .setGapHouseholds(7)
-                .setGapPoints("0.55")
+                .setGapPoints(gapPoints)
                 .setCompletionPercent("12.50")
                 .setMessageVi(messageVi)
                 .setMessageEn("Commune Hà Trung is at risk of missing its 2025 target")

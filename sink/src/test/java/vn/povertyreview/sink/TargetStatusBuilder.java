@@ -28,6 +28,8 @@ final class TargetStatusBuilder {
     private String value = "2.0";
     private String currentRate = "7.5";
     private String completionPercent = "25.00";
+    private String endRate = "7.6";
+    private String gapPoints = "-0.1";
     private TargetStatusKind status = TargetStatusKind.AT_RISK;
     private long revision = 1;
     private Instant updatedAt = Instant.parse("2025-11-03T02:00:00.250Z");
@@ -74,6 +76,12 @@ final class TargetStatusBuilder {
         return this;
     }
 
+    TargetStatusBuilder endRate(String newEndRate, String newGapPoints) {
+        this.endRate = newEndRate;
+        this.gapPoints = newGapPoints;
+        return this;
+    }
+
     TargetStatusBuilder revision(long newRevision) {
         this.revision = newRevision;
         return this;
@@ -97,12 +105,12 @@ final class TargetStatusBuilder {
                 .setBaselineRate("9.6")
                 .setBaselineStated(false)
                 .setTargetEndHouseholds(95)
-                .setTargetEndRate("7.6")
+                .setTargetEndRate(endRate)
                 .setCurrentPoorHouseholds(94)
                 .setCurrentTotalHouseholds(1_253)
                 .setCurrentRate(currentRate)
                 .setGapHouseholds(-1)
-                .setGapPoints("-0.1")
+                .setGapPoints(gapPoints)
                 .setCompletionPercent(completionPercent)
                 .setReviewedShare("0.4132")
                 .setStatus(status)

@@ -120,6 +120,22 @@ class TargetWriterTest {
     }
 
     @Test
+    void aHouseholdTargetEarlyInTheSeasonStoresItsEndRateAndGapHoweverLarge() {
+        // 78 poor households allowed at the end, 1 household reviewed so far: the end rate is 7800%.
+        writer.write(List.of(aStatusOf(2025, "15271").target(TargetKind.BASELINE_PERCENT, "35")
+                .endRate("7800.0", "-7700.0").at(0, 0)), Map.of());
+        writer.write(List.of(anAlertOf(2025, "15271").gapPoints("-123456789.1234").at(0, 0)), Map.of());
+
+        assertThat(decimal("SELECT target_end_rate FROM target_status")).isEqualByComparingTo("7800");
+        assertThat(decimal("SELECT gap_points FROM target_status")).isEqualByComparingTo("-7700");
+        assertThat(decimal("SELECT gap_points FROM target_gap_alert")).isEqualByComparingTo("-123456789.1234");
+    }
+
+    private BigDecimal decimal(String sql) {
+        return jdbi.withHandle(handle -> handle.createQuery(sql).mapTo(BigDecimal.class).one());
+    }
+
+    @Test
     void aStatusReplacesTheStoredRowOnlyWithAHigherRevision() {
         WrittenBatch inserted = writer.write(List.of(aStatusOf(2025, "15271").revision(2).at(0, 0)), Map.of());
         assertThat(inserted).isEqualTo(new WrittenBatch(1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0));
