@@ -1,16 +1,13 @@
 package vn.povertyreview.pipeline;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
@@ -21,6 +18,7 @@ import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.streams.RollupOptions;
 import vn.povertyreview.streams.RollupStreamsConfig;
 import vn.povertyreview.streams.RollupTopology;
+import vn.povertyreview.streams.UncheckpointedTaskState;
 
 /** Runs the rollup topology: the one place a {@link KafkaStreams} is created. */
 final class StreamsService implements AutoCloseable {
@@ -29,12 +27,16 @@ final class StreamsService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
-    /** State stores being restored from their changelogs now, by store and partition. */
-    private final Set<String> restoring = ConcurrentHashMap.newKeySet();
+    private final RestoreProgress restores = new RestoreProgress();
 
     StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options) {
         AdminMaps maps = AdminMaps.official();
         Topology topology = RollupTopology.build(topics, maps, PovertyStandards.official(), AdminSuccession.official(maps), options);
+        List<String> removed = UncheckpointedTaskState.remove(config.stateDir(), config.applicationId());
+        if (!removed.isEmpty()) {
+            LOG.info("The last run stopped without a checkpoint (a crash or kill): removed the local state of tasks {};"
+                    + " it is restored from the changelogs", removed);
+        }
         streams = new KafkaStreams(topology, config.properties(topics, options));
         streams.setStateListener((now, before) -> {
             LOG.info("Rollup streams {} -> {}", before, now);
@@ -42,27 +44,7 @@ final class StreamsService implements AutoCloseable {
                 running.countDown();
             }
         });
-        streams.setGlobalStateRestoreListener(new StateRestoreListener() {
-            @Override
-            public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
-                restoring.add(store + "/" + partition.partition());
-            }
-
-            @Override
-            public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long numRestored) {
-                // progress is not reported, only that it is going on
-            }
-
-            @Override
-            public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-                restoring.remove(store + "/" + partition.partition());
-            }
-
-            @Override
-            public void onRestoreSuspended(TopicPartition partition, String store, long totalRestored) {
-                restoring.remove(store + "/" + partition.partition());
-            }
-        });
+        streams.setGlobalStateRestoreListener(restores);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Rollup streams thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -87,7 +69,7 @@ final class StreamsService implements AutoCloseable {
         }
         Health health = state == KafkaStreams.State.REBALANCING
                 ? Health.degraded("streams: rebalancing its tasks, so rollups come late") : Health.up();
-        int stores = restoring.size();
+        int stores = restores.restoring();
         return stores == 0 ? health
                 : health.and(Health.degraded("streams: restoring " + stores + " state store partition(s) from their changelogs, so rollups come late"));
     }
