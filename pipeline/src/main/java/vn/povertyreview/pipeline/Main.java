@@ -68,9 +68,11 @@ public final class Main {
             pipeline.close();
             stopped.countDown();
         }, "shutdown"));
-        pipeline.start(role, out);
+        // Served from the first moment, so that a health check sees a starting or restoring
+        // service as such (DEGRADED, with the reason) instead of getting no answer.
         HealthEndpoint health = settings.getInt(Setting.HEALTH_PORT) == 0 ? null
                 : new HealthEndpoint(settings.getInt(Setting.HEALTH_PORT), pipeline::health);
+        pipeline.start(role, out);
         out.println();
         out.println("Ready.");
         if (pipeline.ingestUrl() != null) {

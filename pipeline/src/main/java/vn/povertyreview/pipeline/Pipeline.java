@@ -60,6 +60,7 @@ public final class Pipeline implements AutoCloseable {
     private volatile StreamsService streams;
     private final List<RollupSink> sinks = new CopyOnWriteArrayList<>();
     private volatile boolean started;
+    private volatile Role role = Role.ALL;
     private String adminToken;
 
     public Pipeline(Settings settings) {
@@ -82,6 +83,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public Pipeline start(Role role, PrintStream out) throws Exception {
+        this.role = role;
         boolean all = role == Role.ALL;
         boolean needsKafka = role != Role.DATABASE;
         boolean needsDatabase = all || role == Role.SINK || role == Role.DATABASE;
@@ -247,10 +249,21 @@ public final class Pipeline implements AutoCloseable {
         return health;
     }
 
+    /** What a service still starting cannot do yet, in the words of its health. */
+    private String startingReason() {
+        return switch (role) {
+            case ALL -> "starting: uploads are taken, the database, the sink and Streams are still starting";
+            case STREAMS -> "starting: Streams is joining its group and restoring its state, so rollups come late";
+            case SINK -> "starting: the sink is connecting to PostgreSQL and Kafka, so rollups are written late";
+            case INGEST -> "starting: the ingest API is not listening yet";
+            case BROKER -> "starting: the Kafka broker is not taking records yet";
+            case DATABASE -> "starting: PostgreSQL is not taking connections yet";
+        };
+    }
+
     /** Streams and the sink writers: what ingest's own /health reports beside its own state. */
     private Health servicesBesideIngest() {
-        Health health = started ? Health.up()
-                : Health.degraded("starting: uploads are taken, the database, the sink and Streams are still starting");
+        Health health = started ? Health.up() : Health.degraded(startingReason());
         health = streams == null ? health : health.and(streams.health());
         Duration tolerated = Duration.ofSeconds(settings.getLong(Setting.SINK_HEALTH_WRITE_FAILURE_SECONDS));
         for (RollupSink sink : sinks) {
