@@ -32,14 +32,14 @@ public final class FaultInjectionSuite {
 
     static final String USAGE = "FaultInjectionSuite [--households=1000000] [--seasons=2] [--faults=21] [--kinds=all]"
             + " [--outage-seconds=60] [--uploaders=8] [--batch=1000] [--rate=0 (fits the load to the faults)]"
-            + " [--partitions=6] [--seed=<random>] [--settle-minutes=15]";
+            + " [--partitions=6] [--seed=<random>] [--settle-minutes=15] [--keep-logs=false]";
     private static final Duration ROWS_STABLE_FOR = Duration.ofSeconds(10);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final double SLOWEST_RATE = 200;
 
     /** A run's options, as {@link #USAGE} lists them. Immutable. */
     record Options(int households, int seasons, int faults, List<FaultKind> kinds, Duration outage, int uploaders,
-            int batch, double rate, int partitions, long seed, Duration settle) {
+            int batch, double rate, int partitions, long seed, Duration settle, boolean keepLogs) {
 
         static Options parse(String[] args) {
             Arguments a = Arguments.parse(args, USAGE);
@@ -47,7 +47,7 @@ public final class FaultInjectionSuite {
                     FaultKind.parse(a.text("kinds", "all")), Duration.ofSeconds(a.number("outage-seconds", 60)),
                     a.integer("uploaders", 8), a.integer("batch", 1000), a.number("rate", 0), a.integer("partitions", 6),
                     a.number("seed", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)),
-                    Duration.ofMinutes(a.number("settle-minutes", 15)));
+                    Duration.ofMinutes(a.number("settle-minutes", 15)), a.bool("keep-logs", false));
             a.requireAllUsed();
             if (options.seasons() != 1 && options.seasons() != 2) {
                 throw new IllegalArgumentException("--seasons is 1 or 2\n" + USAGE);
@@ -72,12 +72,12 @@ public final class FaultInjectionSuite {
         }
     }
 
-    /** Runs the suite in a fresh temporary directory, deleted afterwards unless the run failed. */
+    /** Runs the suite in a fresh temporary directory, deleted afterwards unless the run failed or the logs are to be kept. */
     FaultReport run() throws Exception {
         out.printf("Fault injection, seed %d (run again with --seed=%d)%n", options.seed(), options.seed());
         Path directory = Files.createTempDirectory("fault-injection-");
         FaultReport report = run(directory);
-        if (report.countsHold()) {
+        if (report.countsHold() && !options.keepLogs()) {
             DirectorySize.delete(directory);
         } else {
             out.println("Logs kept in " + directory.resolve("logs"));
