@@ -304,6 +304,7 @@ public final class XlsxRecordSource implements RecordSource {
 
         private final String sheet;
         private String cell;
+        private boolean inCell;
         private int cellChars;
         private int rowChars;
 
@@ -317,13 +318,27 @@ public final class XlsxRecordSource implements RecordSource {
                 rowChars = 0;
             } else if ("c".equals(localName)) {
                 cell = atts.getValue("r");
+                inCell = true;
                 cellChars = 0;
             }
             super.startElement(uri, localName, qName, atts);
         }
 
         @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if ("c".equals(localName)) {
+                inCell = false;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            if (!inCell) {
+                // Only the text of cells is kept; the spaces between elements are not.
+                super.characters(ch, start, length);
+                return;
+            }
             cellChars += length;
             rowChars += length;
             if (cellChars > MAX_CELL_CHARS || rowChars > MAX_ROW_CHARS) {
