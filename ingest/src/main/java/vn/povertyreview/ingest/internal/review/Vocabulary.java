@@ -169,6 +169,11 @@ public final class Vocabulary {
         return ReviewFields.isKnown(name) ? new ColumnMeaning.Field(name) : notAField(name);
     }
 
+    /** The words that announce each kind of personal data, folded (see {@link #folded}). */
+    static Map<PersonalData, List<String>> personalDataWords() {
+        return Collections.unmodifiableMap(PERSONAL_WORDS);
+    }
+
     /** The flag {@link #YES} or {@link #NO} stands for, if the text is one of them. */
     public static Optional<Boolean> flagWord(String text) {
         String word = normalized(text);
