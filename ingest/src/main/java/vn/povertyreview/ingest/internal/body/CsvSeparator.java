@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -51,12 +50,15 @@ enum CsvSeparator {
      * one that splits it into the most cells; on a tie again, the comma.
      */
     static CsvSeparator of(String headerLine) {
-        Comparator<CsvSeparator> byFields = Comparator.comparingInt(s -> TableHeader.fieldsNamed(s.cells(headerLine)));
-        Comparator<CsvSeparator> byCells = Comparator.comparingInt(s -> s.cells(headerLine).size());
         CsvSeparator best = COMMA;
+        List<String> bestCells = COMMA.cells(headerLine);
         for (CsvSeparator candidate : values()) {
-            if (candidate.accepted && byFields.thenComparing(byCells).compare(candidate, best) > 0) {
+            List<String> cells = candidate.cells(headerLine);
+            int fields = TableHeader.fieldsNamed(cells);
+            int bestFields = TableHeader.fieldsNamed(bestCells);
+            if (candidate.accepted && (fields > bestFields || (fields == bestFields && cells.size() > bestCells.size()))) {
                 best = candidate;
+                bestCells = cells;
             }
         }
         return best;
