@@ -18,6 +18,7 @@ import vn.povertyreview.ingest.support.ReviewRows;
 import vn.povertyreview.ingest.support.RunningIngest;
 import vn.povertyreview.ingest.support.SharedKafka;
 import vn.povertyreview.ingest.support.TestTopics;
+import vn.povertyreview.ingest.support.Workbooks;
 
 class BodyLimitTest {
 
@@ -64,6 +65,33 @@ class BodyLimitTest {
         HttpResult result = admin.send(request);
 
         assertThat(result.status()).isEqualTo(413);
+    }
+
+    @Test
+    void answers413ForAWorkbookOverTheLimit() {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("householdId", "villageCode"));
+        // Distinct text in every cell, so that the workbook does not compress below the limit.
+        IntStream.range(0, 3000).forEach(i -> rows.add(List.of(java.util.UUID.randomUUID().toString(), "TK" + i)));
+        byte[] workbook = Workbooks.of("Sheet1", rows);
+        assertThat(workbook.length).isGreaterThan(MAX_BODY_BYTES);
+
+        HttpResult result = admin.post("/api/v1/reviews", Workbooks.MEDIA_TYPE, workbook);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(413);
+        assertThat(result.json().get("error").asText()).isEqualTo("body-too-large");
+    }
+
+    @Test
+    void answers413ForAWorkbookOfMoreRecordsThanAllowed() {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("householdId", "reviewYear"));
+        IntStream.range(0, MAX_RECORDS + 1).forEach(i -> rows.add(List.of("HH-XL-MANY-" + i, 2025)));
+
+        HttpResult result = admin.post("/api/v1/reviews", Workbooks.MEDIA_TYPE, Workbooks.of("Sheet1", rows));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(413);
+        assertThat(result.json().get("error").asText()).isEqualTo("too-many-records");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.povertyreview.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static vn.povertyreview.testsupport.ReviewBuilder.aReview;
 
@@ -139,11 +140,11 @@ class ReviewSubmissionTest {
         JsonNode sibling = errorWithRule(rejection, "noLaborCapacity.type");
         assertThat(error.get("field").asText()).isEqualTo("agricultureForestryFishery");
         assertThat(error.get("message").asText()).isEqualTo(error.get("messageVi").asText())
-                .isEqualTo("Trường agricultureForestryFishery (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp) phải là true hoặc false, không phải 'yes'.")
+                .isEqualTo("Trường agricultureForestryFishery (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp) phải là true/false hoặc Có/Không, không phải 'yes'.")
                 .isEqualTo(sibling.get("messageVi").asText()
                         .replace("noLaborCapacity (hộ không có khả năng lao động)", "agricultureForestryFishery (hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp)"));
         assertThat(error.get("messageEn").asText())
-                .isEqualTo("Field agricultureForestryFishery must be true or false, not 'yes'.")
+                .isEqualTo("Field agricultureForestryFishery must be true or false (Có or Không), not 'yes'.")
                 .isEqualTo(sibling.get("messageEn").asText().replace("noLaborCapacity", "agricultureForestryFishery"));
         assertThat(errorWithRule(english.json().get("rejected").get(0), "agricultureForestryFishery.type").get("message").asText())
                 .isEqualTo(error.get("messageEn").asText());
@@ -221,7 +222,7 @@ class ReviewSubmissionTest {
     }
 
     @Test
-    void namesEachFieldErrorByRuleAndLeavesNoFieldReportedTwice() {
+    void namesEachFieldErrorByRuleAndLeavesNoFieldReportedTwiceAndAPersonalDataFieldOnlyIgnored() {
         ObjectNode record = ReviewRows.json(aReview().household("HH-TYPES").year(2024).inVillage("15271-TK1").build());
         record.put("reviewYear", "2024");
         record.put("area", "MOUNTAIN");
@@ -232,9 +233,11 @@ class ReviewSubmissionTest {
 
         assertThat(result.status()).as(result.toString()).isEqualTo(422);
         JsonNode rejection = result.json().get("rejected").get(0);
-        assertThat(rules(rejection)).containsExactlyInAnyOrder("reviewYear.type", "area.unknown", "deprivations.unknown", "field.unknown");
-        JsonNode unknownField = errorWithRule(rejection, "field.unknown");
-        assertThat(unknownField.get("field").asText()).isEqualTo("fullName");
+        assertThat(rules(rejection)).containsExactlyInAnyOrder("reviewYear.type", "area.unknown", "deprivations.unknown");
+        JsonNode ignored = result.json().get("ignoredColumns");
+        assertThat(ignored).extracting(c -> c.get("column").asText(), c -> c.get("rule").asText())
+                .containsExactly(tuple("fullName", "column.personalData"));
+        assertThat(result.body()).doesNotContain("Nguyễn Văn A");
     }
 
     @Test
@@ -402,15 +405,19 @@ class ReviewSubmissionTest {
     }
 
     @Test
-    void answers400ListingTheAllowedColumnsForACsvWithAnUnknownColumn() {
-        String csv = "householdId,reviewYear,hoTen\nHH-1,2024,Nguyễn Văn A\n";
+    void ignoresAPersonalDataAndAnUnknownColumnOfACsvSayingWhyAndJudgesTheRest() {
+        String csv = "householdId,reviewYear,hoTen,Ghi chú\nHH-1,2024,Nguyễn Văn A,gặp ngày 5\n";
 
         HttpResult result = admin.post(REVIEWS, "text/csv; charset=UTF-8", csv);
 
-        assertThat(result.status()).as(result.toString()).isEqualTo(400);
-        assertThat(result.json().get("line").asInt()).isEqualTo(1);
-        assertThat(result.json().get("unknownColumns")).extracting(JsonNode::asText).containsExactly("hoTen");
-        assertThat(result.json().get("allowedColumns")).extracting(JsonNode::asText).contains("householdId", "deprivations");
+        assertThat(result.status()).as(result.toString()).isEqualTo(422);
+        assertThat(rules(result.json().get("rejected").get(0))).contains("members.required").doesNotContain("field.unknown");
+        assertThat(result.json().get("ignoredColumns"))
+                .extracting(c -> c.get("column").asText(), c -> c.get("rule").asText())
+                .containsExactly(tuple("hoTen", "column.personalData"),
+                        tuple("Ghi chú", "column.unknown"));
+        assertThat(result.json().get("ignoredColumns").get(0).get("messageEn").asText()).contains("personal data");
+        assertThat(result.body()).doesNotContain("Nguyễn Văn A").doesNotContain("gặp ngày 5");
     }
 
     @Test
@@ -437,7 +444,8 @@ class ReviewSubmissionTest {
 
         assertThat(xml.status()).isEqualTo(415);
         assertThat(xml.json().get("supportedMediaTypes")).extracting(JsonNode::asText)
-                .containsExactly("application/json", "application/x-ndjson", "text/csv");
+                .containsExactly("application/json", "application/x-ndjson", "text/csv",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(latin.status()).isEqualTo(415);
     }
 

@@ -10,7 +10,9 @@ public enum BodyFormat {
     /** One review object per line. */
     NDJSON("application/x-ndjson"),
     /** A header row naming the fields, then one review per row. */
-    CSV("text/csv");
+    CSV("text/csv"),
+    /** An Excel workbook: one sheet, its first row with data naming the fields, then one review per row. */
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final String mediaType;
 

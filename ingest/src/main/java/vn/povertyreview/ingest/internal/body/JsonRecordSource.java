@@ -9,14 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import vn.povertyreview.domain.review.RuleViolation;
 import vn.povertyreview.ingest.internal.http.Message;
 
 /**
  * Reads an {@code application/json} body: one review object, or an array of them. The array is
- * streamed element by element, so only one record is ever held as a tree. Not thread-safe.
+ * streamed element by element, so only one record is ever held as a tree. Properties that are no
+ * review field are dropped from each record ({@link JsonFields}). Not thread-safe.
  */
-public final class JsonRecordSource implements RecordSource {
+public final class JsonRecordSource implements PulledRecordSource {
 
     private final ObjectMapper mapper;
     private final JsonParser parser;
@@ -48,7 +50,7 @@ public final class JsonRecordSource implements RecordSource {
                 return end();
             }
             if (token == null) {
-                throw broken(parser.currentLocation(), new Message(
+                throw broken(parser.currentLocation(), "json.syntax", new Message(
                         "Nội dung JSON kết thúc giữa chừng: thiếu dấu ] đóng mảng.",
                         "The JSON body ends too early: the closing ] of the array is missing."));
             }
@@ -68,9 +70,9 @@ public final class JsonRecordSource implements RecordSource {
             return element();
         }
         if (token == null) {
-            throw new MalformedBodyException(1, 1, new Message("Nội dung gửi lên trống.", "The body is empty."));
+            throw new MalformedBodyException(1, 1, "body.empty", new Message("Nội dung gửi lên trống.", "The body is empty."));
         }
-        throw broken(parser.currentTokenLocation(), new Message(
+        throw broken(parser.currentTokenLocation(), "json.shape", new Message(
                 "Nội dung JSON phải là một bản ghi rà soát (đối tượng {...}) hoặc một mảng các bản ghi [...].",
                 "The JSON body must be one review record (an object {...}) or an array of records [...]."));
     }
@@ -81,16 +83,17 @@ public final class JsonRecordSource implements RecordSource {
         JsonNode node = mapper.readTree(parser);
         int position = index++;
         if (node instanceof ObjectNode object) {
-            return new SubmittedRecord(position, line, object, false, object.toString(), null);
+            List<IgnoredColumn> ignored = JsonFields.keepOnlyReviewFields(object);
+            return new SubmittedRecord(position, line, object, false, null, ignored, null);
         }
-        return new SubmittedRecord(position, line, mapper.createObjectNode(), false, String.valueOf(node),
-                notAnObject());
+        // Not an object: nothing of it is a field, so nothing of it is kept.
+        return new SubmittedRecord(position, line, mapper.createObjectNode(), false, notAnObject(), List.of(), null);
     }
 
     private SubmittedRecord end() throws IOException {
         finished = true;
         if (parser.nextToken() != null) {
-            throw broken(parser.currentTokenLocation(), new Message(
+            throw broken(parser.currentTokenLocation(), "json.syntax", new Message(
                     "Sau phần JSON hợp lệ còn nội dung thừa.", "There is more content after the JSON value."));
         }
         return null;
@@ -105,12 +108,12 @@ public final class JsonRecordSource implements RecordSource {
     static MalformedBodyException syntaxError(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String detail = e.getOriginalMessage();
-        return broken(at, new Message("Nội dung JSON sai cú pháp: " + detail, "The JSON is malformed: " + detail));
+        return broken(at, "json.syntax", new Message("Nội dung JSON sai cú pháp: " + detail, "The JSON is malformed: " + detail));
     }
 
-    private static MalformedBodyException broken(JsonLocation at, Message text) {
+    private static MalformedBodyException broken(JsonLocation at, String rule, Message text) {
         Integer line = at != null && at.getLineNr() > 0 ? at.getLineNr() : null;
         Integer column = at != null && at.getColumnNr() > 0 ? at.getColumnNr() : null;
-        return new MalformedBodyException(line, column, text);
+        return new MalformedBodyException(line, column, rule, text);
     }
 }

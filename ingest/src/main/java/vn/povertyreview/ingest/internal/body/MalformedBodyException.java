@@ -6,24 +6,27 @@ import java.util.Map;
 import vn.povertyreview.ingest.internal.http.Message;
 
 /**
- * The body cannot be read as the format it claims, so no record of it can be judged. Says where it
- * broke (line and column where known) and may carry more details, such as the allowed CSV columns.
+ * The body cannot be read as the format it claims, so no record of it can be judged. Names the
+ * rule it breaks (such as {@code csv.separator}), says where it broke (line and column where
+ * known) and may carry more details, such as the allowed columns.
  */
 public final class MalformedBodyException extends RuntimeException {
 
     private final Integer line;
     private final Integer column;
+    private final String rule;
     private final Message text;
     private final Map<String, Object> details;
 
-    public MalformedBodyException(Integer line, Integer column, Message text) {
-        this(line, column, text, Map.of());
+    public MalformedBodyException(Integer line, Integer column, String rule, Message text) {
+        this(line, column, rule, text, Map.of());
     }
 
-    public MalformedBodyException(Integer line, Integer column, Message text, Map<String, Object> details) {
-        super(text.en(), null, false, false);
+    public MalformedBodyException(Integer line, Integer column, String rule, Message text, Map<String, Object> details) {
+        super(rule + ": " + text.en(), null, false, false);
         this.line = line;
         this.column = column;
+        this.rule = rule;
         this.text = text;
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
@@ -34,6 +37,10 @@ public final class MalformedBodyException extends RuntimeException {
 
     public Integer column() {
         return column;
+    }
+
+    public String rule() {
+        return rule;
     }
 
     public Message text() {

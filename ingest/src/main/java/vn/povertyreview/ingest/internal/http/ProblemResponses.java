@@ -50,6 +50,7 @@ public final class ProblemResponses {
 
     static ApiProblem malformed(MalformedBodyException e) {
         ApiProblem problem = ApiProblem.badRequest("malformed-body", e.text());
+        problem = problem.with("rule", e.rule());
         if (e.line() != null) {
             problem = problem.with("line", e.line());
         }

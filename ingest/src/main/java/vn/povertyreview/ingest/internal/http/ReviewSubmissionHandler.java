@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.povertyreview.ingest.internal.auth.Caller;
@@ -17,7 +17,7 @@ import vn.povertyreview.ingest.internal.body.JsonRecordSource;
 import vn.povertyreview.ingest.internal.body.LimitedInputStream;
 import vn.povertyreview.ingest.internal.body.NdjsonRecordSource;
 import vn.povertyreview.ingest.internal.body.RecordSource;
-import vn.povertyreview.ingest.internal.body.SubmittedRecord;
+import vn.povertyreview.ingest.internal.body.XlsxRecordSource;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 import vn.povertyreview.ingest.internal.kafka.SubmissionRecords;
 import vn.povertyreview.ingest.internal.review.Judgement;
@@ -29,10 +29,14 @@ import vn.povertyreview.ingest.internal.review.RecordJudge;
  * answer is true: 202/422 means every listed record is stored, 503 means none is.
  *
  * <p>The body is streamed; what is kept per record is its serialized form and, if rejected, its
- * errors. A producer is borrowed only after the whole body has been read, so a slow upload never
+ * errors. Columns and properties that are no review field (personal data among them) are dropped
+ * by the body readers and only named in the answer. A producer is borrowed only after the whole body has been read, so a slow upload never
  * holds a transaction open. Thread-safe.
  */
 public final class ReviewSubmissionHandler implements Handler {
+
+    /** The query parameter naming the sheet of an XLSX upload to read; the first sheet without it. */
+    static final String SHEET = "sheet";
 
     private final Access access;
     private final RecordJudge judge;
@@ -63,19 +67,18 @@ public final class ReviewSubmissionHandler implements Handler {
             throw bodyTooLarge();
         }
         String submissionId = UUID.randomUUID().toString();
-        Submission submission = new Submission(submissionId, format == BodyFormat.CSV);
+        Submission submission = new Submission(submissionId, format);
         // Not closed here: the container owns the request's stream, and a refusal still reads its rest (UnreadBody).
         try {
             InputStream body = new LimitedInputStream(request, maxBodyBytes);
-            RecordSource source = open(format, body);
-            SubmittedRecord record;
-            while ((record = source.next()) != null) {
+            RecordSource source = open(format, body, ctx.queryParam(SHEET));
+            source.forEach(record -> {
                 if (record.index() >= maxRecords) {
                     throw tooManyRecords();
                 }
                 Judgement judgement = judge.judge(record, caller, submissionId);
                 submission.add(record, judgement, records);
-            }
+            });
         } catch (BodyTooLargeException e) {
             throw bodyTooLarge();
         } catch (IOException e) {
@@ -92,11 +95,12 @@ public final class ReviewSubmissionHandler implements Handler {
         respond(ctx, submission);
     }
 
-    private RecordSource open(BodyFormat format, InputStream body) throws IOException {
+    private RecordSource open(BodyFormat format, InputStream body, String sheet) throws IOException {
         return switch (format) {
             case JSON -> new JsonRecordSource(json, body);
             case NDJSON -> new NdjsonRecordSource(json, body);
             case CSV -> new CsvRecordSource(json, body);
+            case XLSX -> new XlsxRecordSource(json, body, sheet);
         };
     }
 
@@ -112,6 +116,7 @@ public final class ReviewSubmissionHandler implements Handler {
         body.put("submissionId", submission.submissionId());
         body.put("accepted", submission.accepted());
         body.put("rejected", submission.rejections().stream().map(r -> r.toJson(language)).toList());
+        body.put("ignoredColumns", submission.ignoredColumns(language));
         ctx.status(submission.accepted() == 0 ? 422 : 202).json(body);
     }
 
@@ -119,9 +124,9 @@ public final class ReviewSubmissionHandler implements Handler {
         String shown = contentType == null ? "" : contentType;
         BodyFormat format = BodyFormat.of(contentType).orElseThrow(() -> new ApiProblem(415, "unsupported-media-type",
                 new Message(
-                        "Kiểu nội dung '" + shown + "' không được hỗ trợ; hãy gửi application/json, application/x-ndjson hoặc text/csv (UTF-8).",
-                        "Content type '" + shown + "' is not supported; send application/json, application/x-ndjson or text/csv (UTF-8)."))
-                .with("supportedMediaTypes", List.of(BodyFormat.JSON.mediaType(), BodyFormat.NDJSON.mediaType(), BodyFormat.CSV.mediaType())));
+                        "Kiểu nội dung '" + shown + "' không được hỗ trợ; hãy gửi application/json, application/x-ndjson, text/csv (UTF-8) hoặc sổ tính Excel " + BodyFormat.XLSX.mediaType() + ".",
+                        "Content type '" + shown + "' is not supported; send application/json, application/x-ndjson, text/csv (UTF-8) or an Excel workbook " + BodyFormat.XLSX.mediaType() + "."))
+                .with("supportedMediaTypes", Arrays.stream(BodyFormat.values()).map(BodyFormat::mediaType).toList()));
         String charset = BodyFormat.charsetOf(contentType);
         if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
             throw new ApiProblem(415, "unsupported-charset", new Message(

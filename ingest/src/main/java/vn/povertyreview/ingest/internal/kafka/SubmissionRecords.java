@@ -6,7 +6,6 @@ import java.util.List;
 import vn.povertyreview.domain.review.Review;
 import vn.povertyreview.domain.review.RuleViolation;
 import vn.povertyreview.ingest.internal.body.SubmittedRecord;
-import vn.povertyreview.ingest.internal.review.Judgement;
 import vn.povertyreview.schemas.HouseholdKey;
 import vn.povertyreview.schemas.RejectedReview;
 import vn.povertyreview.schemas.ReviewRecords;
@@ -15,7 +14,9 @@ import vn.povertyreview.schemas.Topics;
 /**
  * The Kafka records that store one judged record of an upload: an accepted review goes to
  * household-reviews under its household key; a rejected record goes to household-reviews-rejected
- * with every rule it broke and its original text, so that it can be found and corrected.
+ * with every rule it broke and the review fields it arrived with, so that it can be found and
+ * corrected. Only review fields: a rejection never carries a personal-data or unknown column, since
+ * the body readers never pass one on, and the topic keeps its records for 180 days.
  * Thread-safe.
  */
 public final class SubmissionRecords {
@@ -44,13 +45,16 @@ public final class SubmissionRecords {
         return OutgoingRecord.ofHousehold(topics.householdReviews(), key, ReviewRecords.toAvro(review));
     }
 
-    public OutgoingRecord rejected(SubmittedRecord record, Judgement judgement, boolean csv) {
-        Review review = judgement.review();
+    /**
+     * @param violations what the record breaks, as the client is told it
+     * @param csv        whether the record's line is a line of a CSV upload
+     */
+    public OutgoingRecord rejected(SubmittedRecord record, Review review, List<RuleViolation> violations, boolean csv) {
         String householdId = shortEnough(review.householdId());
         Integer reviewYear = review.reviewYear() == 0 ? null : review.reviewYear();
-        List<vn.povertyreview.schemas.RuleViolation> violations = new ArrayList<>();
-        for (RuleViolation v : judgement.violations()) {
-            violations.add(new vn.povertyreview.schemas.RuleViolation(v.field(), v.rule(), v.messageVi(), v.messageEn()));
+        List<vn.povertyreview.schemas.RuleViolation> stored = new ArrayList<>();
+        for (RuleViolation v : violations) {
+            stored.add(new vn.povertyreview.schemas.RuleViolation(v.field(), v.rule(), v.messageVi(), v.messageEn()));
         }
         RejectedReview rejected = RejectedReview.newBuilder()
                 .setRejectedAt(clock.instant())
@@ -61,8 +65,8 @@ public final class SubmissionRecords {
                 .setSubmissionId(review.submissionId())
                 .setRecordIndex(record.index())
                 .setCsvLine(csv ? record.line() : null)
-                .setViolations(violations)
-                .setOriginal(truncated(record.original()))
+                .setViolations(stored)
+                .setOriginal(record.fields().isEmpty() ? null : truncated(record.fields().toString()))
                 .build();
         String key = householdId != null && reviewYear != null ? new HouseholdKey(reviewYear, householdId).toString() : null;
         return OutgoingRecord.of(topics.rejectedReviews(), key, rejected);

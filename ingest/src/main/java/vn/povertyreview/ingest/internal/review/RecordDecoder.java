@@ -3,23 +3,14 @@ package vn.povertyreview.ingest.internal.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import vn.povertyreview.domain.review.Area;
-import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.review.Indicator;
 import vn.povertyreview.domain.review.RuleViolation;
 import vn.povertyreview.ingest.internal.body.SubmittedRecord;
@@ -31,7 +22,10 @@ import vn.povertyreview.ingest.internal.text.ControlCharacters;
  * date); whether the values make a countable review is for the domain's review rules alone.
  *
  * <p>JSON values must have their JSON type (a year is a number, a code is a string, so that codes
- * keep their leading zeros); CSV cells are text and are parsed. Thread-safe (stateless).
+ * keep their leading zeros); CSV and XLSX cells arrive as text and are parsed. Enumerations and
+ * flags may be written with their Vietnamese words ({@link Vocabulary}) in every format. Only known
+ * fields reach the decoder: the body readers have dropped every other column or property.
+ * Thread-safe (stateless).
  */
 public final class RecordDecoder {
 
@@ -41,8 +35,9 @@ public final class RecordDecoder {
     private static final int QUOTE_LENGTH = 40;
     /** {@code 1.500.000} or {@code 1,500,000}: how spreadsheets in Vietnam print a whole number of đồng. */
     private static final Pattern GROUPED_DIGITS = Pattern.compile("\\d{1,3}([.,\\u00a0 ]\\d{3})+");
-    private static final String ALLOWED_INDICATORS = Arrays.stream(Indicator.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
+    /** How a cell lists indicators: {@code ;} as the API always had, and {@code ,} {@code |} or line breaks as spreadsheets do. */
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[;,|\\r\\n]+");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     public DecodedRecord decode(SubmittedRecord record) {
         return new Reading(record).read();
@@ -62,7 +57,6 @@ public final class RecordDecoder {
         }
 
         DecodedRecord read() {
-            reportUnknownFields();
             Integer reviewYear = integer(ReviewFields.REVIEW_YEAR, true);
             Integer members = integer(ReviewFields.MEMBERS, true);
             ReviewValues values = new ReviewValues(
@@ -70,32 +64,21 @@ public final class RecordDecoder {
                     text(ReviewFields.HOUSEHOLD_ID),
                     reviewYear,
                     instant(ReviewFields.REVIEWED_AT),
-                    text(ReviewFields.PROVINCE_CODE),
-                    text(ReviewFields.DISTRICT_CODE),
-                    text(ReviewFields.COMMUNE_CODE),
+                    code(ReviewFields.PROVINCE_CODE, 2),
+                    code(ReviewFields.DISTRICT_CODE, 3),
+                    code(ReviewFields.COMMUNE_CODE, 5),
                     text(ReviewFields.VILLAGE_CODE),
-                    choice(ReviewFields.AREA, Area.class, "khu vực"),
+                    choice(ReviewFields.AREA, Vocabulary.AREA),
                     members,
                     income(),
                     deprivations(),
-                    choice(ReviewFields.CLASSIFICATION, Classification.class, "kết quả phân loại"),
+                    choice(ReviewFields.CLASSIFICATION, Vocabulary.CLASSIFICATION),
                     flag(ReviewFields.ETHNIC_MINORITY),
                     flag(ReviewFields.MERIT_FAMILY),
                     flag(ReviewFields.SOCIAL_PROTECTION),
                     flag(ReviewFields.NO_LABOR_CAPACITY),
                     flag(ReviewFields.AGRICULTURE_FORESTRY_FISHERY));
             return new DecodedRecord(values, violations, broken);
-        }
-
-        private void reportUnknownFields() {
-            for (Map.Entry<String, JsonNode> entry : fields.properties()) {
-                String name = entry.getKey();
-                if (!ReviewFields.isKnown(name)) {
-                    violations.add(new RuleViolation(name, "field.unknown",
-                            "Trường '" + quote(name) + "' không có trong mẫu bản ghi rà soát. Các trường hợp lệ: " + String.join(", ", ReviewFields.ALL) + ".",
-                            "There is no field '" + quote(name) + "' in a review record. Valid fields: " + String.join(", ", ReviewFields.ALL) + "."));
-                }
-            }
         }
 
         /** The field's value node, or null when absent or JSON null. */
@@ -127,6 +110,19 @@ public final class RecordDecoder {
                 return null;
             }
             return text;
+        }
+
+        /**
+         * A national code of the given number of digits. A spreadsheet drops the leading zeros of a
+         * code typed as a number (01 becomes 1), so a shorter all-digit code from a CSV or XLSX
+         * cell gets them back; in JSON a code is a string and is taken as written.
+         */
+        private String code(String field, int digits) {
+            String code = text(field);
+            if (textual && code != null && code.length() < digits && DIGITS.matcher(code).matches()) {
+                return "0".repeat(digits - code.length()) + code;
+            }
+            return code;
         }
 
         private Integer integer(String field, boolean required) {
@@ -189,38 +185,30 @@ public final class RecordDecoder {
             if (node.isBoolean()) {
                 return node.booleanValue();
             }
-            if (textual && node.isTextual()) {
-                switch (node.textValue().trim().toLowerCase(Locale.ROOT)) {
-                    case "true", "1" -> {
-                        return true;
-                    }
-                    case "false", "0" -> {
-                        return false;
-                    }
-                    default -> {
-                        // reported below
-                    }
-                }
+            // JSON has its booleans; only the Vietnamese words stand for them there, as for enumerations.
+            Optional<Boolean> word = !node.isTextual() ? Optional.empty()
+                    : textual ? Vocabulary.cellFlag(node.textValue()) : Vocabulary.flagWord(node.textValue());
+            if (word.isPresent()) {
+                return word.get();
             }
             fail(field, field + ".type",
-                    "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") phải là true hoặc false, không phải '" + quote(shown(node)) + "'.",
-                    "Field " + field + " must be true or false, not '" + quote(shown(node)) + "'.");
+                    "Trường " + field + " (" + ReviewFields.vietnamese(field) + ") phải là true/false hoặc Có/Không, không phải '" + quote(shown(node)) + "'.",
+                    "Field " + field + " must be true or false (Có or Không), not '" + quote(shown(node)) + "'.");
             return false;
         }
 
-        private <E extends Enum<E>> E choice(String field, Class<E> type, String vietnameseName) {
+        private <E extends Enum<E>> E choice(String field, Vocabulary.Words<E> words) {
             String text = text(field);
             if (text == null) {
                 return null;
             }
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            try {
-                return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return fail(field, field + ".unknown",
-                        "Giá trị '" + quote(text) + "' của " + vietnameseName + " không hợp lệ; chỉ được dùng: " + allowed + ".",
-                        "'" + quote(text) + "' is not a valid " + field + "; use one of: " + allowed + ".");
+            Optional<E> value = words.read(text);
+            if (value.isPresent()) {
+                return value.get();
             }
+            return fail(field, field + ".unknown",
+                    "Giá trị '" + quote(text) + "' của " + ReviewFields.vietnamese(field) + " không hợp lệ; chỉ được dùng: " + words.allowed() + ".",
+                    "'" + quote(text) + "' is not a valid " + field + "; use one of: " + words.allowed() + ".");
         }
 
         private Instant instant(String field) {
@@ -228,13 +216,13 @@ public final class RecordDecoder {
             if (text == null) {
                 return null;
             }
-            try {
-                return OffsetDateTime.parse(text.trim(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e) {
-                return fail(field, field + ".format",
-                        "Thời điểm rà soát '" + quote(text) + "' phải theo ISO-8601 và có múi giờ, ví dụ 2024-10-15T09:30:00+07:00.",
-                        "The review time '" + quote(text) + "' must be ISO-8601 with an offset, e.g. 2024-10-15T09:30:00+07:00.");
+            Optional<Instant> instant = ReviewTimeText.parse(text);
+            if (instant.isPresent()) {
+                return instant.get();
             }
+            return fail(field, field + ".format",
+                    "Thời điểm rà soát '" + quote(text) + "' phải có dạng ngày/tháng/năm (12/11/2024 hoặc 12/11/2024 08:30, giờ Việt Nam) hoặc ISO-8601 (2024-11-12T08:30:00+07:00).",
+                    "The review time '" + quote(text) + "' must be day/month/year (12/11/2024 or 12/11/2024 08:30, Vietnam time) or ISO-8601 (2024-11-12T08:30:00+07:00).");
         }
 
         private Set<Indicator> deprivations() {
@@ -245,7 +233,7 @@ public final class RecordDecoder {
             }
             List<String> codes = new ArrayList<>();
             if (textual && node.isTextual()) {
-                for (String code : node.textValue().split(";")) {
+                for (String code : LIST_SEPARATORS.split(node.textValue())) {
                     if (!code.isBlank()) {
                         codes.add(code.trim());
                     }
@@ -269,16 +257,17 @@ public final class RecordDecoder {
             Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
             Set<String> unknown = new LinkedHashSet<>();
             for (String code : codes) {
-                try {
-                    indicators.add(Indicator.valueOf(code.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
+                Optional<Indicator> indicator = Vocabulary.INDICATOR.read(code);
+                if (indicator.isPresent()) {
+                    indicators.add(indicator.get());
+                } else {
                     unknown.add(quote(code));
                 }
             }
             if (!unknown.isEmpty()) {
                 return fail(field, field + ".unknown",
-                        "Không có chỉ số thiếu hụt " + String.join(", ", unknown) + " trong chuẩn nghèo đa chiều. Các mã hợp lệ: " + ALLOWED_INDICATORS + ".",
-                        "Unknown deprivation indicator " + String.join(", ", unknown) + ". Valid codes: " + ALLOWED_INDICATORS + ".");
+                        "Không có chỉ số thiếu hụt " + String.join(", ", unknown) + " trong chuẩn nghèo đa chiều. Các chỉ số hợp lệ: " + Vocabulary.INDICATOR.allowed() + ".",
+                        "Unknown deprivation indicator " + String.join(", ", unknown) + ". Valid indicators: " + Vocabulary.INDICATOR.allowed() + ".");
             }
             return indicators;
         }

@@ -19,7 +19,7 @@ class CsvRecordSourceTest {
 
         assertThat(records).extracting(SubmittedRecord::line).containsExactly(2, 4, 6);
         assertThat(records).extracting(SubmittedRecord::index).containsExactly(0, 1, 2);
-        assertThat(records.get(1).original()).isEqualTo("\"HH-2\nX\",TK2");
+        assertThat(records.get(1).fields().get("householdId").asText()).isEqualTo("HH-2\nX");
     }
 
     @Test
@@ -57,6 +57,47 @@ class CsvRecordSourceTest {
     void refusesAHeaderThatNamesAColumnTwice() {
         assertThatThrownBy(() -> read("householdId,householdId\nA,B\n")).isInstanceOf(MalformedBodyException.class)
                 .hasMessageContaining("more than once");
+    }
+
+    @Test
+    void findsTheSemicolonOrTabSeparatorFromTheHeaderAndReadsAQuotedListOfIndicators() throws IOException {
+        List<SubmittedRecord> semicolons = read("Mã hộ;Thiếu hụt;Số nhân khẩu\r\nHH-1;\"NUTRITION;TELECOM\";4\r\n");
+        List<SubmittedRecord> tabs = read("householdId\tmembers\nHH-2\t5\n");
+
+        assertThat(semicolons.get(0).fields().get("householdId").asText()).isEqualTo("HH-1");
+        assertThat(semicolons.get(0).fields().get("deprivations").asText()).isEqualTo("NUTRITION;TELECOM");
+        assertThat(semicolons.get(0).fields().get("members").asText()).isEqualTo("4");
+        assertThat(tabs.get(0).fields().get("members").asText()).isEqualTo("5");
+    }
+
+    @Test
+    void readsTheCommaOfAVietnameseHeaderInASemicolonFileAsPartOfTheName() throws IOException {
+        List<SubmittedRecord> records = read("Mã hộ;Hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp\nHH-1;Có\n");
+
+        assertThat(records.get(0).fields().get("agricultureForestryFishery").asText()).isEqualTo("Có");
+    }
+
+    @Test
+    void neverReadsTheCellsOfPersonalDataOrUnknownColumns() throws IOException {
+        List<SubmittedRecord> records = read("householdId,Họ tên chủ hộ,Ghi chú\nHH-1,Nguyễn Văn A,xin chào\n");
+
+        assertThat(records.get(0).fields().size()).isEqualTo(1);
+        assertThat(records.get(0).ignored()).extracting(IgnoredColumn::name, IgnoredColumn::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Họ tên chủ hộ", "column.personalData"),
+                        org.assertj.core.groups.Tuple.tuple("Ghi chú", "column.unknown"));
+    }
+
+    @Test
+    void refusesAHeaderSeparatedByAnotherMarkOrMixingMarksNamingTheRule() {
+        assertThatThrownBy(() -> read("householdId|members\nHH-1|4\n")).isInstanceOf(MalformedBodyException.class)
+                .satisfies(e -> assertThat(((MalformedBodyException) e).rule()).isEqualTo("csv.separator"));
+        assertThatThrownBy(() -> read("householdId;members,area;reviewYear\nHH-1;4,RURAL;2025\n"))
+                .isInstanceOf(MalformedBodyException.class)
+                .satisfies(e -> assertThat(((MalformedBodyException) e).rule()).isEqualTo("csv.separator"));
+        assertThatThrownBy(() -> read("STT,Ghi chú\n1,x\n")).isInstanceOf(MalformedBodyException.class)
+                .satisfies(e -> assertThat(((MalformedBodyException) e).rule()).isEqualTo("header.missing"));
+        assertThatThrownBy(() -> read("Mã hộ,householdId\nA,B\n")).isInstanceOf(MalformedBodyException.class)
+                .satisfies(e -> assertThat(((MalformedBodyException) e).rule()).isEqualTo("header.duplicate"));
     }
 
     private static List<SubmittedRecord> read(String csv) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.povertyreview.domain.admin.AdminMaps;
@@ -158,10 +159,10 @@ class RecordJudgeTest {
     }
 
     private static SubmittedRecord csv(ObjectNode row) {
-        return new SubmittedRecord(0, 2, row, true, row.toString(), null);
+        return new SubmittedRecord(0, 2, row, true, null, List.of(), null);
     }
 
     private static SubmittedRecord json(ObjectNode record) {
-        return new SubmittedRecord(0, 1, record, false, record.toString(), null);
+        return new SubmittedRecord(0, 1, record, false, null, List.of(), null);
     }
 }
