@@ -37,6 +37,8 @@ public record RollupStreamsConfig(
     }
 
     public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
+    /** The segment size of the internal topics (changelogs and repartitions). */
+    static final int INTERNAL_SEGMENT_BYTES = 8 * 1024 * 1024;
     /** How much longer than a commit interval a transaction may stay open before the broker aborts it. */
     private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(60);
 
@@ -61,6 +63,10 @@ public record RollupStreamsConfig(
                 (int) options.freshnessBudget().plus(TRANSACTION_MARGIN).toMillis());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
         props.put(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
+        // Small segments for every internal topic. The log cleaner compacts only closed segments, so
+        // with the broker's 1 GiB a changelog was never compacted and a restore after a crash read
+        // every write ever made; and a purged repartition segment is freed only once closed.
+        props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), INTERNAL_SEGMENT_BYTES);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableReviewHandler.class);
         // The behaviour Kafka 5 makes the default; set now so that an upgrade changes nothing.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

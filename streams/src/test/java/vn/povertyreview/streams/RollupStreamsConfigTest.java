@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import vn.povertyreview.schemas.Topics;
@@ -23,6 +24,14 @@ class RollupStreamsConfigTest {
         // Each stream thread's consumer gets the name with its thread's number.
         assertThat(new StreamsConfig(props).getMainConsumerConfigs("app", "client", 1))
                 .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "streams-0-1");
+    }
+
+    @Test
+    void everyInternalTopicIsCreatedCompressedWithSegmentsTheCleanerCanCompact() {
+        Properties props = new RollupStreamsConfig("app", "127.0.0.1:9092", Path.of("state"), 2, 1).properties(Topics.withDefaultNames());
+
+        assertThat(props).containsEntry(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), 8 * 1024 * 1024)
+                .containsEntry(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
     }
 
     @Test
