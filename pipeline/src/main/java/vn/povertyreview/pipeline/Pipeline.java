@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.Topology;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -93,6 +96,10 @@ public final class Pipeline implements AutoCloseable {
             throw new IllegalArgumentException("'" + role.name().toLowerCase(Locale.ROOT)
                     + "' runs the embedded server; unset " + (role == Role.BROKER ? "kafka.bootstrap.servers" : "db.url"));
         }
+        // Building the topology takes seconds (the maps, Streams' classes): it is done while the
+        // broker is reached and the topics checked, and a restarted streams service is back sooner.
+        CompletableFuture<Topology> topology = all || role == Role.STREAMS
+                ? CompletableFuture.supplyAsync(() -> StreamsService.topology(topics, rollupOptions())) : null;
         Progress progress = new Progress(out, (needsKafka ? 2 : 0) + (needsDatabase ? 1 : 0) + (all ? 3 : serviceSteps ? 1 : 0));
         Path dataDir = settings.dataDir();
 
@@ -152,14 +159,12 @@ public final class Pipeline implements AutoCloseable {
                 return null;
             });
         }
-        if (all || role == Role.STREAMS) {
+        if (topology != null) {
             progress.step("Streams: rollups (state in " + dataDir.resolve("streams") + ")", () -> {
                 streams = new StreamsService(new RollupStreamsConfig(settings.get(Setting.STREAMS_APPLICATION_ID),
                         bootstrapServers, dataDir.resolve("streams"), settings.getInt(Setting.STREAMS_THREADS),
                         settings.getInt(Setting.KAFKA_REPLICATION_FACTOR), settings.get(Setting.STREAMS_INSTANCE_ID)),
-                        topics, new RollupOptions(Duration.ofMillis(settings.getLong(Setting.STREAMS_FLUSH_INTERVAL_MS)),
-                                Duration.ofMillis(settings.getLong(Setting.STREAMS_FRESHNESS_BUDGET_MS)),
-                                RollupOptions.DEFAULT_MAX_PENDING_UNITS));
+                        topics, rollupOptions(), built(topology));
                 running.push(streams);
                 streams.start(STREAMS_START_TIMEOUT);
                 return null;
@@ -247,6 +252,20 @@ public final class Pipeline implements AutoCloseable {
             health = health.and(ingest.health());
         }
         return health;
+    }
+
+    private RollupOptions rollupOptions() {
+        return new RollupOptions(Duration.ofMillis(settings.getLong(Setting.STREAMS_FLUSH_INTERVAL_MS)),
+                Duration.ofMillis(settings.getLong(Setting.STREAMS_FRESHNESS_BUDGET_MS)), RollupOptions.DEFAULT_MAX_PENDING_UNITS);
+    }
+
+    /** The topology built in the background, or what stopped its building. */
+    private static Topology built(CompletableFuture<Topology> topology) {
+        try {
+            return topology.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** What a service still starting cannot do yet, in the words of its health. */

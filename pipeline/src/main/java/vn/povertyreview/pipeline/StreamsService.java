@@ -29,9 +29,13 @@ final class StreamsService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final RestoreProgress restores = new RestoreProgress();
 
-    StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options) {
+    /** The rollup topology over the official maps and standards; it takes seconds to build. */
+    static Topology topology(Topics topics, RollupOptions options) {
         AdminMaps maps = AdminMaps.official();
-        Topology topology = RollupTopology.build(topics, maps, PovertyStandards.official(), AdminSuccession.official(maps), options);
+        return RollupTopology.build(topics, maps, PovertyStandards.official(), AdminSuccession.official(maps), options);
+    }
+
+    StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options, Topology topology) {
         List<String> removed = UncheckpointedTaskState.remove(config.stateDir(), config.applicationId());
         if (!removed.isEmpty()) {
             LOG.info("The last run stopped without a checkpoint (a crash or kill): removed the local state of tasks {};"
