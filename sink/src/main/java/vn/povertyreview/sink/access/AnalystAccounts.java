@@ -1,0 +1,172 @@
+package vn.povertyreview.sink.access;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.povertyreview.domain.access.Scope;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.sink.access.AnalystDao.CoveredUnit;
+import vn.povertyreview.sink.access.AnalystDao.StoredAnalyst;
+
+/**
+ * Adds, lists and removes the analysts of the sink's database. An analyst is a PostgreSQL login
+ * role in the group role {@value #GROUP_ROLE}, which may only read the figures; the row-level
+ * security of migration V9 confines it to the units its {@link Scope} covers ({@code analyst_unit}).
+ * Run as the role that owns the tables (the sink's), which needs CREATEROLE, or as a superuser.
+ *
+ * <p>Passwords are only ever handed to the driver, which sends PostgreSQL their SCRAM-SHA-256
+ * verifier: the password itself is never sent, stored or logged.
+ *
+ * <p>Thread-safe; every operation is one or a few transactions of its own.
+ */
+public final class AnalystAccounts {
+
+    /** The group role of every analyst: SELECT on the figures, nothing else. */
+    public static final String GROUP_ROLE = "poverty_analyst";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnalystAccounts.class);
+
+    private final Jdbi jdbi;
+    private final AdminMaps maps;
+    private final CoveredUnits coveredUnits;
+
+    public AnalystAccounts(Jdbi jdbi, AdminMaps maps) {
+        this.jdbi = jdbi;
+        this.maps = maps;
+        this.coveredUnits = new CoveredUnits(maps);
+    }
+
+    /**
+     * Creates the analyst's login role with this password, a member of {@value #GROUP_ROLE}, and
+     * stores its scope and the units it covers, all in one transaction.
+     *
+     * @throws IllegalArgumentException when the scope is not a viewer's or names a unit of no map,
+     *                                  or a role of that name exists already
+     */
+    public void add(AnalystName name, Scope scope, char[] password) {
+        if (scope.kind() != Scope.Kind.VIEWER) {
+            throw new IllegalArgumentException("an analyst's scope must be a viewer's, not " + scope);
+        }
+        List<String> unknown = scope.unknownUnits(maps);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no map the product knows has " + String.join(", ", unknown));
+        }
+        Set<CoveredUnit> units = coveredUnits.of(scope);
+        jdbi.useTransaction(handle -> {
+            AnalystDao dao = handle.attach(AnalystDao.class);
+            if (dao.exists(name.value())) {
+                throw new IllegalArgumentException("analyst " + name + " exists already; remove it first, or choose another name");
+            }
+            if (dao.roleExists(name.value())) {
+                throw new IllegalArgumentException("the PostgreSQL server has a role named " + name
+                        + " already, which is not an analyst of this database; choose another name");
+            }
+            // Roles belong to the whole server; every right comes from the group, none is granted to the role itself.
+            handle.execute("CREATE ROLE " + name.quoted()
+                    + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT IN ROLE " + GROUP_ROLE);
+            setPassword(handle, name, password);
+            dao.insert(name.value(), scope.provinceCodes().toArray(String[]::new), scope.communeCodes().toArray(String[]::new));
+            dao.insertUnits(name.value(), units);
+        });
+        LOG.info("Added analyst {} ({}, {} units over the review years)", name, scope, units.size());
+    }
+
+    private static void setPassword(Handle handle, AnalystName name, char[] password) {
+        try {
+            handle.getConnection().unwrap(PGConnection.class).alterUserPassword(name.value(), password, "scram-sha-256");
+        } catch (SQLException e) {
+            // The driver's message holds at most the verifier, never the password.
+            throw new UnableToExecuteStatementException("cannot set the password of analyst " + name + ": " + e.getMessage(), e, null);
+        }
+    }
+
+    /** Every analyst of the database, by name. */
+    public List<Analyst> list() {
+        return jdbi.withHandle(handle -> {
+            List<Analyst> analysts = new ArrayList<>();
+            for (StoredAnalyst stored : handle.attach(AnalystDao.class).list()) {
+                analysts.add(new Analyst(new AnalystName(stored.roleName()), Scope.viewerOf(stored.provinces(), stored.communes()),
+                        stored.createdAt(), Boolean.TRUE.equals(stored.canLogIn())));
+            }
+            return analysts;
+        });
+    }
+
+    /** The analyst of that name, if there is one. */
+    public Optional<Analyst> find(AnalystName name) {
+        return list().stream().filter(analyst -> analyst.name().equals(name)).findFirst();
+    }
+
+    /** What removing an analyst did. {@code notDropped} says why the role could not be dropped, if it could not. */
+    public record Removal(AnalystName name, int sessionsEnded, Optional<String> notDropped) {
+    }
+
+    /**
+     * Ends the analyst's access: in one transaction its scope goes (its sessions see no row from
+     * then on) and its role may no longer log in; then its open sessions are ended and the role is
+     * dropped. Should the drop fail (someone granted the role rights of its own elsewhere), the
+     * access has ended all the same and {@link Removal#notDropped} says why.
+     *
+     * @throws IllegalArgumentException when there is no analyst of that name in this database
+     */
+    public Removal remove(AnalystName name) {
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(AnalystDao.class).delete(name.value()) == 0) {
+                throw new IllegalArgumentException("there is no analyst " + name + " in this database");
+            }
+            if (handle.attach(AnalystDao.class).roleExists(name.value())) {
+                handle.execute("ALTER ROLE " + name.quoted() + " NOLOGIN");
+            }
+        });
+        int sessions = jdbi.withHandle(handle -> handle.attach(AnalystDao.class).terminateSessions(name.value()));
+        Optional<String> notDropped = jdbi.withHandle(handle -> {
+            try {
+                handle.execute("DROP ROLE IF EXISTS " + name.quoted());
+                return Optional.empty();
+            } catch (UnableToExecuteStatementException e) {
+                return Optional.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
+        });
+        LOG.info("Removed analyst {}: {} sessions ended, role {}", name, sessions, notDropped.isEmpty() ? "dropped" : "locked");
+        return new Removal(name, sessions, notDropped);
+    }
+
+    /**
+     * Brings {@code analyst_unit} in line with the maps the product ships: rewrites the units of
+     * every analyst whose scope now covers other units (a new map, a corrected list). Nothing to do,
+     * and nothing read, without analysts. Concurrent refreshes (several sinks starting) take turns.
+     *
+     * @return how many analysts' units were rewritten
+     */
+    public int refreshUnits() {
+        return jdbi.inTransaction(handle -> {
+            AnalystDao dao = handle.attach(AnalystDao.class);
+            int rewritten = 0;
+            for (StoredAnalyst stored : dao.lockAll()) {
+                Set<CoveredUnit> units = coveredUnits.of(Scope.viewerOf(stored.provinces(), stored.communes()));
+                if (!units.equals(dao.units(stored.roleName()))) {
+                    dao.deleteUnits(stored.roleName());
+                    dao.insertUnits(stored.roleName(), units);
+                    rewritten++;
+                }
+            }
+            if (rewritten > 0) {
+                LOG.info("Rewrote the units of {} analysts for the administrative maps of this version", rewritten);
+            }
+            return rewritten;
+        });
+    }
+
+    /** Whether the database has any analyst: {@link #refreshUnits} needs the maps only then. */
+    public static boolean anyIn(Jdbi jdbi) {
+        return jdbi.withHandle(handle -> handle.attach(AnalystDao.class).count() > 0);
+    }
+}
