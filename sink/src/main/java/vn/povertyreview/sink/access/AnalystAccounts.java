@@ -81,7 +81,8 @@ public final class AnalystAccounts {
 
     private static void setPassword(Handle handle, AnalystName name, char[] password) {
         try {
-            handle.getConnection().unwrap(PGConnection.class).alterUserPassword(name.value(), password, "scram-sha-256");
+            // A copy: the driver wipes the array it is given, and the caller may still need to show the password.
+            handle.getConnection().unwrap(PGConnection.class).alterUserPassword(name.value(), password.clone(), "scram-sha-256");
         } catch (SQLException e) {
             // The driver's message holds at most the verifier, never the password.
             throw new UnableToExecuteStatementException("cannot set the password of analyst " + name + ": " + e.getMessage(), e, null);
