@@ -81,7 +81,7 @@ public final class Scope {
             if (code == null || code.isBlank()) {
                 throw new IllegalArgumentException("a " + what + " code is empty");
             }
-            checked.add(code.trim());
+            checked.add(code);
         }
         return checked;
     }
