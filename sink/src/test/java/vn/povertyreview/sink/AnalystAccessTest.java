@@ -217,7 +217,7 @@ class AnalystAccessTest {
             AnalystAccounts.Removal removal = accounts.remove(leaving);
 
             assertThat(removal.sessionsEnded()).isEqualTo(1);
-            assertThat(removal.notDropped()).isEmpty();
+            assertThat(removal.leftOver()).isEmpty();
             assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM unit_rollup"))
                     .as("the open session was ended").isInstanceOf(SQLException.class);
         }

@@ -138,8 +138,7 @@ public final class AnalystCommand {
         AnalystName name = new AnalystName(required(options, "--name"));
         AnalystAccounts.Removal removal = new AnalystAccounts(Database.of(settings).open(), AdminMaps.official()).remove(name);
         out.println("Analyst " + name + " removed: " + removal.sessionsEnded() + " open sessions ended, "
-                + removal.notDropped().map(reason -> "its role may no longer log in but could not be dropped: " + reason)
-                        .orElse("its role dropped") + ".");
+                + (removal.leftOver().isEmpty() ? "its role dropped." : String.join("; ", removal.leftOver())));
         return 0;
     }
 

@@ -3,10 +3,10 @@ package vn.povertyreview.sink.access;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -101,43 +101,55 @@ public final class AnalystAccounts {
         });
     }
 
-    /** The analyst of that name, if there is one. */
-    public Optional<Analyst> find(AnalystName name) {
-        return list().stream().filter(analyst -> analyst.name().equals(name)).findFirst();
-    }
+    /**
+     * What removing an analyst did: how many of its open sessions were ended, and what could not be
+     * done, if anything (its sessions not ended, its role not dropped). Its access has ended either
+     * way: without a scope its sessions read no row, and its role may not log in.
+     */
+    public record Removal(AnalystName name, int sessionsEnded, List<String> leftOver) {
 
-    /** What removing an analyst did. {@code notDropped} says why the role could not be dropped, if it could not. */
-    public record Removal(AnalystName name, int sessionsEnded, Optional<String> notDropped) {
+        public Removal {
+            leftOver = List.copyOf(leftOver);
+        }
     }
 
     /**
-     * Ends the analyst's access: in one transaction its scope goes (its sessions see no row from
-     * then on) and its role may no longer log in; then its open sessions are ended and the role is
-     * dropped. Should the drop fail (someone granted the role rights of its own elsewhere), the
-     * access has ended all the same and {@link Removal#notDropped} says why.
+     * Ends the analyst's access: in one transaction its scope goes (its sessions read no row from
+     * then on) and its role may no longer log in; then its open sessions are ended and its role is
+     * dropped. Ending sessions needs the right to (a superuser, or a member of pg_signal_backend);
+     * dropping fails if someone granted the role rights of its own elsewhere. What failed is in
+     * {@link Removal#leftOver}.
      *
      * @throws IllegalArgumentException when there is no analyst of that name in this database
      */
     public Removal remove(AnalystName name) {
         jdbi.useTransaction(handle -> {
-            if (handle.attach(AnalystDao.class).delete(name.value()) == 0) {
+            AnalystDao dao = handle.attach(AnalystDao.class);
+            if (dao.delete(name.value()) == 0) {
                 throw new IllegalArgumentException("there is no analyst " + name + " in this database");
             }
-            if (handle.attach(AnalystDao.class).roleExists(name.value())) {
+            if (dao.roleExists(name.value())) {
                 handle.execute("ALTER ROLE " + name.quoted() + " NOLOGIN");
             }
         });
-        int sessions = jdbi.withHandle(handle -> handle.attach(AnalystDao.class).terminateSessions(name.value()));
-        Optional<String> notDropped = jdbi.withHandle(handle -> {
-            try {
-                handle.execute("DROP ROLE IF EXISTS " + name.quoted());
-                return Optional.empty();
-            } catch (UnableToExecuteStatementException e) {
-                return Optional.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            }
-        });
-        LOG.info("Removed analyst {}: {} sessions ended, role {}", name, sessions, notDropped.isEmpty() ? "dropped" : "locked");
-        return new Removal(name, sessions, notDropped);
+        List<String> leftOver = new ArrayList<>();
+        int sessions = 0;
+        try {
+            sessions = jdbi.withHandle(handle -> handle.attach(AnalystDao.class).terminateSessions(name.value()));
+        } catch (JdbiException e) {
+            leftOver.add("its open sessions were not ended (they read no row any more): " + reason(e));
+        }
+        try {
+            jdbi.useHandle(handle -> handle.execute("DROP ROLE IF EXISTS " + name.quoted()));
+        } catch (JdbiException e) {
+            leftOver.add("its role may no longer log in but was not dropped: " + reason(e));
+        }
+        LOG.info("Removed analyst {}: {} sessions ended{}", name, sessions, leftOver.isEmpty() ? ", role dropped" : "; " + leftOver);
+        return new Removal(name, sessions, leftOver);
+    }
+
+    private static String reason(JdbiException e) {
+        return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
     }
 
     /**
