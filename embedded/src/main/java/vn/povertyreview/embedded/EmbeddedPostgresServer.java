@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,6 +39,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String HOST_BASED_AUTHENTICATION = """
+            # TYPE  DATABASE  USER      ADDRESS        METHOD
+            host    all       postgres  127.0.0.1/32   trust
+            host    all       all       127.0.0.1/32   scram-sha-256
+            """;
+    private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
     // The first start unpacks binaries and runs initdb: slow on a busy two-core machine.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
 
@@ -81,13 +88,65 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "100");
             durability(builder, durable);
-            return new EmbeddedPostgresServer(builder.start(), port, ownership);
+            EmbeddedPostgres started = builder.start();
+            try {
+                requirePasswordsBesideTheSuperuser(started, dataDir.resolve("pgdata"));
+            } catch (IOException | RuntimeException e) {
+                started.close();
+                throw e;
+            }
+            return new EmbeddedPostgresServer(started, port, ownership);
         } catch (IOException e) {
             release(ownership);
             throw new UncheckedIOException("PostgreSQL did not start on 127.0.0.1:" + port + " with data in " + dataDir, e);
         } catch (RuntimeException e) {
             release(ownership);
             throw e;
+        }
+    }
+
+    /**
+     * The library's initdb trusts every loopback connection. The superuser stays trusted (the
+     * services and the launcher connect as it, on a machine of one user), but every other role,
+     * such as an analyst's, must log in with its password. Written before the first connection of
+     * anyone else: on a restart the server read it at start; on the first start it is reloaded and
+     * awaited here.
+     */
+    private static void requirePasswordsBesideTheSuperuser(EmbeddedPostgres postgres, Path pgdata) throws IOException {
+        Path hba = pgdata.resolve("pg_hba.conf");
+        if (Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(HOST_BASED_AUTHENTICATION)) {
+            return;
+        }
+        Files.writeString(hba, HOST_BASED_AUTHENTICATION, StandardCharsets.UTF_8);
+        DataSource superuser = postgres.getDatabase(SUPERUSER, "postgres");
+        try {
+            String loadedBefore = configurationLoadTime(superuser);
+            try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_reload_conf()");
+            }
+            // A new session reports when the server last loaded its configuration: once it is later,
+            // the server has read the file, and every connection from now on is judged by it.
+            long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
+            while (configurationLoadTime(superuser).equals(loadedBefore)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL did not reload " + hba + " within " + RELOAD_WAIT.toSeconds() + " s");
+                }
+                Thread.sleep(10);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make PostgreSQL read " + hba + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while PostgreSQL reloaded " + hba, e);
+        }
+    }
+
+    private static String configurationLoadTime(DataSource superuser) throws SQLException {
+        try (Connection connection = superuser.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pg_conf_load_time()::text")) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
@@ -144,7 +203,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** The superuser name; the server trusts connections from loopback without a password. */
+    /**
+     * The superuser name; the server trusts its connections from loopback without a password, while
+     * every other role must give its password.
+     */
     public String user() {
         return SUPERUSER;
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import vn.povertyreview.pipeline.analysts.AnalystCommand;
 import vn.povertyreview.pipeline.demo.DemoLoader;
 import vn.povertyreview.pipeline.targets.TargetImport;
 
@@ -17,8 +18,9 @@ import vn.povertyreview.pipeline.targets.TargetImport;
  * The command line: {@code run} (everything, embedded Kafka and PostgreSQL unless configured),
  * {@code ingest}, {@code streams} or {@code sink} (one service against external Kafka and
  * PostgreSQL), {@code settings} (every setting with its variable and default),
- * {@code import-targets} (reduction targets from a CSV file, through the ingest API). Settings follow
- * as {@code --key=value}.
+ * {@code import-targets} (reduction targets from a CSV file, through the ingest API),
+ * {@code analyst add|list|remove} (PostgreSQL login roles of analysts, confined to their units).
+ * Settings follow as {@code --key=value}.
  */
 public final class Main {
 
@@ -38,6 +40,10 @@ public final class Main {
                 System.exit(importTargets(arguments, out));
                 return;
             }
+            if (command.equals("analyst")) {
+                System.exit(new AnalystCommand(out, System.err).run(arguments, System.getenv()));
+                return;
+            }
             Pipeline.Role role = switch (command) {
                 case "run" -> Pipeline.Role.ALL;
                 case "ingest" -> Pipeline.Role.INGEST;
@@ -46,7 +52,7 @@ public final class Main {
                 case "broker" -> Pipeline.Role.BROKER;
                 case "database" -> Pipeline.Role.DATABASE;
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use run, ingest, streams, sink, broker, database, settings or import-targets");
+                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets or analyst");
             };
             Settings settings = Settings.load(System.getenv(), arguments);
             run(role, settings, out);

@@ -8,6 +8,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.sink.access.AnalystAccounts;
 
 /**
  * The sink's PostgreSQL database: brings its schema up to date with the Flyway migrations in
@@ -23,10 +25,18 @@ public final class SinkDatabase {
     private SinkDatabase() {
     }
 
-    /** Migrates the database, then returns a Jdbi on it. */
+    /**
+     * Migrates the database, brings the analysts' units in line with the maps of this version,
+     * then returns a Jdbi on it.
+     */
     public static Jdbi open(DataSource dataSource) {
         migrate(dataSource);
-        return jdbi(dataSource);
+        Jdbi jdbi = jdbi(dataSource);
+        // A version with other maps changes what a scope covers; the maps are loaded only when needed.
+        if (AnalystAccounts.anyIn(jdbi)) {
+            new AnalystAccounts(jdbi, AdminMaps.official()).refreshUnits();
+        }
+        return jdbi;
     }
 
     /** Applies the migrations that the database does not have yet. */

@@ -3,6 +3,7 @@ package vn.povertyreview.domain.admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.IntStream;
 import vn.povertyreview.domain.review.ReviewYears;
 
@@ -57,6 +58,11 @@ public final class AdminMaps {
             return IntStream.rangeClosed(FIRST_TWO_LEVEL_YEAR, ReviewYears.LAST);
         }
         return IntStream.empty();
+    }
+
+    /** Every map the product knows, oldest first. */
+    public List<AdminMap> all() {
+        return List.of(threeLevel, twoLevel);
     }
 
     /** The map that governs the given review year. */

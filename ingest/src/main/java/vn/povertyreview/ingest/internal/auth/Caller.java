@@ -1,24 +1,50 @@
 package vn.povertyreview.ingest.internal.auth;
 
+import java.util.Objects;
 import java.util.Set;
+import vn.povertyreview.domain.access.Scope;
 import vn.povertyreview.schemas.AccessRole;
 
 /**
  * Who is making a request, as proven by their bearer token: the token's public id (recorded as
- * {@code submittedBy}, never the secret), its role, and the communes it may act for. An admin may
- * act for every commune. Immutable.
+ * {@code submittedBy}, never the secret), its role, and the {@link Scope} that role gives: the
+ * admin acts for every commune, a reviewer for the communes of its token. Immutable.
  */
-public record Caller(String tokenId, AccessRole role, Set<String> communeCodes) {
+public final class Caller {
 
     /** The token id recorded for the admin token, which has no entry on the token topic. */
     public static final String ADMIN_TOKEN_ID = "admin";
 
-    public Caller {
-        communeCodes = Set.copyOf(communeCodes);
+    private final String tokenId;
+    private final AccessRole role;
+    private final Scope scope;
+
+    public Caller(String tokenId, AccessRole role, Set<String> communeCodes) {
+        this.tokenId = Objects.requireNonNull(tokenId, "tokenId");
+        this.role = Objects.requireNonNull(role, "role");
+        // Built once per token, not per record checked.
+        this.scope = role == AccessRole.ADMIN ? Scope.admin() : Scope.reviewerOf(communeCodes);
     }
 
     public static Caller admin() {
         return new Caller(ADMIN_TOKEN_ID, AccessRole.ADMIN, Set.of());
+    }
+
+    public String tokenId() {
+        return tokenId;
+    }
+
+    public AccessRole role() {
+        return role;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The communes a reviewer may act for; empty for the admin, who may act for all. */
+    public Set<String> communeCodes() {
+        return scope.communeCodes();
     }
 
     public boolean isAdmin() {
@@ -27,6 +53,11 @@ public record Caller(String tokenId, AccessRole role, Set<String> communeCodes) 
 
     /** Whether this caller may submit or withdraw reviews of households of the commune. */
     public boolean mayActFor(String communeCode) {
-        return isAdmin() || communeCodes.contains(communeCode);
+        return scope.mayActFor(communeCode);
+    }
+
+    @Override
+    public String toString() {
+        return "Caller[" + tokenId + ", " + scope + "]";
     }
 }
