@@ -37,6 +37,8 @@ public record RollupStreamsConfig(
     }
 
     public static final String DEFAULT_APPLICATION_ID = "poverty-rollups";
+    /** How long a static member may be silent before its group drops it. */
+    static final int STATIC_SESSION_TIMEOUT_MS = 10_000;
     /** The segment size of the internal topics (changelogs and repartitions). */
     static final int INTERNAL_SEGMENT_BYTES = 8 * 1024 * 1024;
     /** How much longer than a commit interval a transaction may stay open before the broker aborts it. */
@@ -75,6 +77,13 @@ public record RollupStreamsConfig(
         if (instanceId != null) {
             // Streams gives each stream thread's consumer this name with the thread's number appended.
             props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+            // A static member the group has not heard from is dropped after this long. A stream
+            // thread that failed is replaced by one with the next number, so the failed thread's
+            // name stays in the group as a member that never returns, holding its partitions: after
+            // the broker's default 45 s the restarted instance waited that long for them (84.6 s to
+            // come back after a kill -9 that followed such a replacement). A restart that takes
+            // longer than this costs one rebalance instead, a second or two.
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), STATIC_SESSION_TIMEOUT_MS);
         }
         return props;
     }

@@ -23,7 +23,9 @@ class RollupStreamsConfigTest {
         assertThat(props.get(INSTANCE_ID)).isEqualTo("streams-0");
         // Each stream thread's consumer gets the name with its thread's number.
         assertThat(new StreamsConfig(props).getMainConsumerConfigs("app", "client", 1))
-                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "streams-0-1");
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "streams-0-1")
+                // A replaced thread's old name leaves the group after 10 s, not the broker's 45 s.
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
     }
 
     @Test
