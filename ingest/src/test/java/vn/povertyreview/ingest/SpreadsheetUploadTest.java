@@ -201,7 +201,7 @@ class SpreadsheetUploadTest {
         byte[] workbook = Workbooks.of("Sheet1", List.of(
                 row("Mã hộ (householdId)", "Năm rà soát (reviewYear)", "Thời điểm rà soát (reviewedAt)", "Mã tỉnh (provinceCode)",
                         "Mã xã (communeCode)", "Mã thôn/tổ dân phố (villageCode)", "Khu vực (area)", "Số nhân khẩu (members)",
-                        "Kết quả phân loại (classification)", "Thiếu hụt dinh dưỡng (NUTRITION)", "SANITATION",
+                        "Kết quả phân loại (classification)", "Thiếu hụt dinh dưỡng (NUTRITION)", "Thiếu hụt nhà tiêu hợp vệ sinh",
                         "thiếu hụt việc làm", "Thiếu hụt bảo hiểm y tế (HEALTH_INSURANCE)", "Thiếu hụt sử dụng dịch vụ viễn thông"),
                 row("HH-XL-COLS-1", 2025, LocalDateTime.of(2025, 11, 3, 9, 0), "38", "15271", "TK1", "Nông thôn", 4, "Hộ nghèo",
                         "Có", true, 1, "Không", null),

@@ -2,6 +2,7 @@ package vn.povertyreview.ingest.internal.review;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -95,7 +96,8 @@ public final class Vocabulary {
 
     /**
      * How a column of one indicator is headed: these words, then a Vietnamese name of the indicator
-     * ({@code Thiếu hụt dinh dưỡng}), or the indicator's code alone ({@code NUTRITION}).
+     * ({@code Thiếu hụt dinh dưỡng}), with its code in parentheses or not
+     * ({@code Thiếu hụt dinh dưỡng (NUTRITION)}).
      */
     public static final String DEPRIVATION_COLUMN_WORDS = "Thiếu hụt";
 
@@ -156,7 +158,6 @@ public final class Vocabulary {
         }
         for (Indicator indicator : Indicator.values()) {
             ColumnMeaning meaning = new ColumnMeaning.Deprivation(indicator);
-            learn(COLUMN_BY_HEADER, indicator.name(), meaning, "column");
             for (String word : INDICATOR.vietnamese(indicator)) {
                 learn(COLUMN_BY_HEADER, DEPRIVATION_COLUMN_WORDS + " " + word, meaning, "column");
             }
@@ -206,11 +207,24 @@ public final class Vocabulary {
         Matcher bilingual = BILINGUAL.matcher(header.strip());
         if (bilingual.matches()) {
             ColumnMeaning first = COLUMN_BY_HEADER.get(normalized(bilingual.group(1)));
-            if (first != null && first.equals(COLUMN_BY_HEADER.get(normalized(bilingual.group(2))))) {
+            if (first != null && first.equals(inParentheses(bilingual.group(2)))) {
                 return first;
             }
         }
         return notAField(header);
+    }
+
+    /**
+     * The column the English half of a bilingual header names: a field, or an indicator's code,
+     * which names a column only there, since a bare code is a value a cell may hold.
+     */
+    private static ColumnMeaning inParentheses(String name) {
+        ColumnMeaning known = COLUMN_BY_HEADER.get(normalized(name));
+        if (known != null) {
+            return known;
+        }
+        return Arrays.stream(Indicator.values()).filter(i -> i.name().equalsIgnoreCase(name.strip())).findFirst()
+                .<ColumnMeaning>map(ColumnMeaning.Deprivation::new).orElse(null);
     }
 
     /** What a JSON property stands for: a field only by its exact name, as the API describes it. */
