@@ -82,6 +82,7 @@ public final class IngestApp {
             config.http.maxRequestSize = MAX_SMALL_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
             config.jsonMapper(new JavalinJackson(json, false));
+            config.staticFiles.add(UploadPage::serve);
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);
             config.routes.post("/api/v1/reviews", submit);
@@ -98,6 +99,7 @@ public final class IngestApp {
             config.routes.get("/api/v1/me", me);
             config.routes.get("/api/v1/openapi.json", describe);
             config.routes.get("/health", health);
+            config.routes.get("/", UploadPage::redirect);
             ProblemResponses.register(config.routes);
         });
     }
