@@ -197,6 +197,69 @@ class SpreadsheetUploadTest {
     }
 
     @Test
+    void readsOneCoKhongColumnPerIndicatorAndHeadersWrittenInBothLanguages() {
+        byte[] workbook = Workbooks.of("Sheet1", List.of(
+                row("Mã hộ (householdId)", "Năm rà soát (reviewYear)", "Thời điểm rà soát (reviewedAt)", "Mã tỉnh (provinceCode)",
+                        "Mã xã (communeCode)", "Mã thôn/tổ dân phố (villageCode)", "Khu vực (area)", "Số nhân khẩu (members)",
+                        "Kết quả phân loại (classification)", "Thiếu hụt dinh dưỡng (NUTRITION)", "Thiếu hụt nhà tiêu hợp vệ sinh",
+                        "thiếu hụt việc làm", "Thiếu hụt bảo hiểm y tế (HEALTH_INSURANCE)", "Thiếu hụt sử dụng dịch vụ viễn thông"),
+                row("HH-XL-COLS-1", 2025, LocalDateTime.of(2025, 11, 3, 9, 0), "38", "15271", "TK1", "Nông thôn", 4, "Hộ nghèo",
+                        "Có", true, 1, "Không", null),
+                row("HH-XL-COLS-2", 2025, LocalDateTime.of(2025, 11, 3, 9, 5), "38", "15271", "TK1", "Nông thôn", 2, "Không nghèo",
+                        null, false, 0, null, "không")));
+
+        HttpResult result = admin.post(REVIEWS, XLSX, workbook);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(202);
+        assertThat(result.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(result.json().get("ignoredColumns")).isEmpty();
+        List<ConsumerRecord<String, HouseholdReview>> stored = reviewsOf(result);
+        assertThat(storedUnder(stored, "2025/HH-XL-COLS-1").getDeprivations())
+                .containsExactly(Indicator.EMPLOYMENT, Indicator.NUTRITION, Indicator.SANITATION);
+        assertThat(storedUnder(stored, "2025/HH-XL-COLS-2").getDeprivations()).isEmpty();
+    }
+
+    @Test
+    void namesTheCellOfAnIndicatorColumnThatHoldsNoCoOrKhong() {
+        byte[] workbook = Workbooks.of("Sheet1", List.of(
+                row("householdId", "reviewYear", "reviewedAt", "provinceCode", "communeCode", "villageCode", "area", "members",
+                        "classification", "Thiếu hụt dinh dưỡng (NUTRITION)", "Thiếu hụt nhà tiêu hợp vệ sinh (SANITATION)"),
+                row("HH-XL-COLS-BAD", 2025, LocalDateTime.of(2025, 11, 3, 9, 0), "38", "15271", "TK1", "RURAL", 4, "POOR",
+                        "Có lẽ", "Có")));
+
+        HttpResult result = admin.post(REVIEWS, XLSX, workbook);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(422);
+        JsonNode error = ReviewSubmissionTest.errorWithRule(result.json().get("rejected").get(0), "deprivations.flag");
+        assertThat(error.get("field").asText()).isEqualTo("deprivations.NUTRITION");
+        assertThat(error.get("cell").asText()).isEqualTo("Sheet1!J2");
+        assertThat(error.get("messageVi").asText()).startsWith("Ô Sheet1!J2: ").contains("dinh dưỡng", "Có lẽ");
+        assertThat(error.get("messageEn").asText()).startsWith("Cell Sheet1!J2: ").contains("NUTRITION");
+    }
+
+    @Test
+    void readsIndicatorColumnsInCsvButRefusesThemBesideAListOfDeprivations() {
+        String header = "Mã hộ;Năm rà soát;Ngày rà soát;Mã tỉnh;Mã xã;Thôn;Khu vực;Số nhân khẩu;Phân loại;"
+                + "Thiếu hụt việc làm;Thiếu hụt nguồn nước sinh hoạt;Mã hộ (reviewYear)";
+        String csv = header + "\nHH-SC-COLS;2025;03/11/2025 09:00;38;15271;TK1;Nông thôn;3;Hộ cận nghèo;Có;không;x\n";
+
+        HttpResult result = admin.post(REVIEWS, "text/csv", csv);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(202);
+        assertThat(storedUnder(reviewsOf(result), "2025/HH-SC-COLS").getDeprivations()).containsExactly(Indicator.EMPLOYMENT);
+        assertThat(result.json().get("ignoredColumns")).as("halves naming two fields name neither")
+                .extracting(c -> c.get("column").asText(), c -> c.get("rule").asText())
+                .containsExactly(tuple("Mã hộ (reviewYear)", "column.unknown"));
+
+        HttpResult both = admin.post(REVIEWS, "text/csv", header.replace(";Mã hộ (reviewYear)", ";Thiếu hụt")
+                + "\nHH-SC-BOTH;2025;03/11/2025;38;15271;TK1;Nông thôn;3;Hộ cận nghèo;Có;Không;việc làm\n");
+
+        assertThat(both.status()).as(both.toString()).isEqualTo(400);
+        assertThat(both.json().get("rule").asText()).isEqualTo("header.duplicate");
+        assertThat(both.json().get("messageVi").asText()).contains("Thiếu hụt việc làm", "mỗi chỉ số một cột Có/Không");
+    }
+
+    @Test
     void readsATabSeparatedExportAndHeadersInAnyCaseSpacingOrUnicodeForm() {
         String nfd = java.text.Normalizer.normalize("  MÃ HỘ ", java.text.Normalizer.Form.NFD);
         String csv = String.join("\n",

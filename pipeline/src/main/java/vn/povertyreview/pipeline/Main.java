@@ -82,6 +82,7 @@ public final class Main {
         out.println();
         out.println("Ready.");
         if (pipeline.ingestUrl() != null) {
+            out.println("  Upload page: " + pipeline.ingestUrl() + "/upload/");
             out.println("  Ingest URL:  " + pipeline.ingestUrl() + "/api/v1/reviews");
             out.println("  API doc:     " + pipeline.ingestUrl() + "/api/v1/openapi.json");
         }

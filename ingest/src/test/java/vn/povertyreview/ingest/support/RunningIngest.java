@@ -61,6 +61,16 @@ public final class RunningIngest implements AutoCloseable {
         return new IngestClient(service.baseUri(), ADMIN_TOKEN, null);
     }
 
+    /** Creates a reviewer token for the communes through the admin API, and returns its secret. */
+    public String newReviewerToken(String... communes) {
+        String list = String.join("\", \"", communes);
+        HttpResult created = admin().post("/api/v1/reviewers", "application/json", "{\"communeCodes\": [\"" + list + "\"]}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("no reviewer token: " + created);
+        }
+        return created.json().get("token").asText();
+    }
+
     public IngestClient anonymous() {
         return new IngestClient(service.baseUri(), null, null);
     }

@@ -1,5 +1,6 @@
 package vn.povertyreview.ingest.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,33 @@ public final class Workbooks {
     }
 
     public record SheetRows(String name, List<List<Object>> rows) {
+    }
+
+    /** The workbook with the rows written into its first sheet from its second row, as a reviewer fills a template. */
+    public static byte[] filledIn(byte[] workbook, List<List<Object>> rows) {
+        try (Workbook filled = new XSSFWorkbook(new ByteArrayInputStream(workbook)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Styles styles = new Styles(filled);
+            Sheet sheet = filled.getSheetAt(0);
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    styles.write(row.createCell(c), rows.get(r).get(c));
+                }
+            }
+            filled.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens a workbook an answer carried. */
+    public static XSSFWorkbook open(byte[] workbook) {
+        try {
+            return new XSSFWorkbook(new ByteArrayInputStream(workbook));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] of(List<SheetRows> sheets) {

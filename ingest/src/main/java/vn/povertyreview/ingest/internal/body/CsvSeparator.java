@@ -86,7 +86,7 @@ enum CsvSeparator {
             return;
         }
         for (String cell : headerCells) {
-            if (cell == null || Vocabulary.ofHeader(cell) instanceof ColumnMeaning.Field) {
+            if (cell == null || Vocabulary.ofHeader(cell).holdsReviewValues()) {
                 continue;
             }
             for (CsvSeparator other : values()) {

@@ -16,8 +16,8 @@ public record IgnoredColumn(String name, ColumnMeaning meaning) {
 
     public IgnoredColumn {
         Objects.requireNonNull(name, "name");
-        if (meaning instanceof ColumnMeaning.Field) {
-            throw new IllegalArgumentException("a review field is never ignored: " + name);
+        if (meaning.holdsReviewValues()) {
+            throw new IllegalArgumentException("a column of the review is never ignored: " + name);
         }
     }
 

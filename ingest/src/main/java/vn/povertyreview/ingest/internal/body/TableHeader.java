@@ -21,13 +21,13 @@ import vn.povertyreview.ingest.internal.review.Vocabulary;
  */
 final class TableHeader {
 
-    /** The field of each column, or null where the column is ignored or has no name. */
-    private final List<String> fieldOfColumn;
+    /** What each column holds, or null where the column is ignored or has no name. */
+    private final List<ColumnMeaning> meaningOfColumn;
     private final Map<String, Integer> columnOfField;
     private final List<IgnoredColumn> ignored;
 
-    private TableHeader(List<String> fieldOfColumn, Map<String, Integer> columnOfField, List<IgnoredColumn> ignored) {
-        this.fieldOfColumn = Collections.unmodifiableList(fieldOfColumn);
+    private TableHeader(List<ColumnMeaning> meaningOfColumn, Map<String, Integer> columnOfField, List<IgnoredColumn> ignored) {
+        this.meaningOfColumn = Collections.unmodifiableList(meaningOfColumn);
         this.columnOfField = Map.copyOf(columnOfField);
         this.ignored = List.copyOf(ignored);
     }
@@ -38,27 +38,29 @@ final class TableHeader {
      * @param line  the header's line or row, for the error
      * @param where the header's place as messages name it, e.g. "Dòng đầu của tệp CSV" / "The first line of the CSV"
      * @throws MalformedBodyException when the header names no review field ({@code header.missing})
-     *         or a field twice ({@code header.duplicate})
+     *         or a field twice ({@code header.duplicate}), the indicators' own columns beside a
+     *         {@code deprivations} column among them
      */
     static TableHeader of(List<String> cells, Integer line, Message where) {
-        List<String> fieldOfColumn = new ArrayList<>();
+        List<ColumnMeaning> meaningOfColumn = new ArrayList<>();
         Map<String, Integer> columnOfField = new LinkedHashMap<>();
         Map<String, List<String>> headersOfField = new LinkedHashMap<>();
         List<IgnoredColumn> ignored = new ArrayList<>();
         for (int column = 0; column < cells.size(); column++) {
             String header = cells.get(column) == null ? "" : cells.get(column).strip();
-            String field = null;
+            ColumnMeaning kept = null;
             if (!header.isEmpty()) {
                 ColumnMeaning meaning = Vocabulary.ofHeader(header);
-                if (meaning instanceof ColumnMeaning.Field known) {
-                    field = known.name();
+                String field = fieldOf(meaning);
+                if (field != null) {
+                    kept = meaning;
                     columnOfField.putIfAbsent(field, column);
                     headersOfField.computeIfAbsent(field, f -> new ArrayList<>()).add(header);
-                } else {
+                } else if (!(meaning instanceof ColumnMeaning.Annotation)) {
                     ignored.add(new IgnoredColumn(header, meaning));
                 }
             }
-            fieldOfColumn.add(field);
+            meaningOfColumn.add(kept);
         }
         if (columnOfField.isEmpty()) {
             throw new MalformedBodyException(line, null, "header.missing", new Message(
@@ -74,24 +76,48 @@ final class TableHeader {
                 duplicated.add(field + " (" + String.join(", ", headers) + ")");
             }
         });
+        List<String> indicatorColumns = headersOfField.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(ReviewFields.DEPRIVATIONS + "."))
+                .map(e -> e.getValue().get(0)).toList();
+        if (headersOfField.containsKey(ReviewFields.DEPRIVATIONS) && !indicatorColumns.isEmpty()) {
+            // Two answers to one question: which indicators the household is deprived in.
+            duplicated.add(ReviewFields.DEPRIVATIONS + " (" + headersOfField.get(ReviewFields.DEPRIVATIONS).get(0) + ", "
+                    + String.join(", ", indicatorColumns) + ")");
+        }
         if (!duplicated.isEmpty()) {
             throw new MalformedBodyException(line, null, "header.duplicate", new Message(
-                    "Dòng tiêu đề ghi trùng cột: " + String.join("; ", duplicated) + ". Hãy giữ một cột cho mỗi trường.",
-                    "The header names a column more than once: " + String.join("; ", duplicated) + ". Keep one column per field."),
+                    "Dòng tiêu đề ghi trùng cột: " + String.join("; ", duplicated) + ". Hãy giữ một cột cho mỗi trường"
+                            + " (các chỉ số thiếu hụt: hoặc một cột liệt kê, hoặc mỗi chỉ số một cột Có/Không).",
+                    "The header names a column more than once: " + String.join("; ", duplicated) + ". Keep one column per field"
+                            + " (the deprivations: either one column listing them or one Có/Không column per indicator)."),
                     Map.of("duplicatedColumns", duplicated));
         }
-        return new TableHeader(fieldOfColumn, columnOfField, ignored);
+        return new TableHeader(meaningOfColumn, columnOfField, ignored);
+    }
+
+    /**
+     * The name by which errors and cell references know a column of the review: its field, or
+     * {@code deprivations.NUTRITION} for an indicator's own column; null for any other column.
+     */
+    private static String fieldOf(ColumnMeaning meaning) {
+        if (meaning instanceof ColumnMeaning.Field field) {
+            return field.name();
+        }
+        if (meaning instanceof ColumnMeaning.Deprivation deprivation) {
+            return ReviewFields.deprivationColumn(deprivation.indicator());
+        }
+        return null;
     }
 
     /** How many of the cells name a review field: how well a guess at the separator reads the header. */
     static int fieldsNamed(List<String> cells) {
         return (int) cells.stream()
-                .filter(cell -> cell != null && Vocabulary.ofHeader(cell) instanceof ColumnMeaning.Field)
+                .filter(cell -> cell != null && Vocabulary.ofHeader(cell).holdsReviewValues())
                 .count();
     }
 
     int width() {
-        return fieldOfColumn.size();
+        return meaningOfColumn.size();
     }
 
     /** The columns whose values are dropped, and why. */
@@ -99,26 +125,33 @@ final class TableHeader {
         return ignored;
     }
 
-    /** The column (from 0) of each field the header names. */
+    /** The column (from 0) of each field the header names, and of each indicator's own column. */
     Map<String, Integer> columnOfField() {
         return columnOfField;
     }
 
     /**
      * The review fields of a row: the non-empty cells of known columns, without the spaces around
-     * them. Cells of ignored columns and cells past the header are never read.
+     * them. The indicators' own columns are gathered into a {@code deprivations} object of
+     * indicator code to cell ({@code {"NUTRITION": "Có"}}), which the decoder reads. Cells of
+     * ignored columns and cells past the header are never read.
      */
     ObjectNode fields(List<String> cells, ObjectMapper mapper) {
         ObjectNode fields = mapper.createObjectNode();
-        for (int column = 0; column < Math.min(cells.size(), fieldOfColumn.size()); column++) {
-            String field = fieldOfColumn.get(column);
+        for (int column = 0; column < Math.min(cells.size(), meaningOfColumn.size()); column++) {
+            ColumnMeaning meaning = meaningOfColumn.get(column);
             String cell = cells.get(column);
-            if (field == null || cell == null) {
+            if (meaning == null || cell == null) {
                 continue;
             }
             String value = withoutSurroundingSpaces(cell);
-            if (!value.isEmpty()) {
-                fields.put(field, value);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (meaning instanceof ColumnMeaning.Deprivation deprivation) {
+                fields.withObjectProperty(ReviewFields.DEPRIVATIONS).put(deprivation.indicator().name(), value);
+            } else if (meaning instanceof ColumnMeaning.Field field) {
+                fields.put(field.name(), value);
             }
         }
         return fields;

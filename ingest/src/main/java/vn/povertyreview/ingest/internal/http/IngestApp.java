@@ -10,6 +10,7 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.ReviewRules;
 import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
+import vn.povertyreview.ingest.internal.auth.PermittedCommunes;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
@@ -18,6 +19,7 @@ import vn.povertyreview.ingest.internal.review.IdentifierChecks;
 import vn.povertyreview.ingest.internal.review.RecordJudge;
 import vn.povertyreview.ingest.internal.target.TargetRecords;
 import vn.povertyreview.ingest.internal.target.UnitCodes;
+import vn.povertyreview.ingest.internal.workbook.ReviewTemplate;
 import vn.povertyreview.schemas.ReductionTarget;
 import vn.povertyreview.schemas.ReviewYearClosure;
 import vn.povertyreview.schemas.Topics;
@@ -53,8 +55,10 @@ public final class IngestApp {
         ReviewRules rules = new ReviewRules(d.maps());
         IdentifierChecks identifiers = new IdentifierChecks(rules);
 
-        ReviewSubmissionHandler submit = new ReviewSubmissionHandler(access, new RecordJudge(rules, d.clock()),
-                new SubmissionRecords(d.topics(), d.clock()), d.producers(), json, d.maxBodyBytes(), d.maxRecords());
+        UploadJudge upload = new UploadJudge(new RecordJudge(rules, d.clock()), json, d.maxBodyBytes(), d.maxRecords());
+        ReviewSubmissionHandler submit = new ReviewSubmissionHandler(access, upload,
+                new SubmissionRecords(d.topics(), d.clock()), d.producers());
+        RejectedRowsHandler rejectedRows = new RejectedRowsHandler(access, upload);
         ReviewWithdrawalHandler withdraw = new ReviewWithdrawalHandler(access, d.maps(), identifiers,
                 d.topics().householdReviews(), d.producers());
         VillageNamingHandler nameVillage = new VillageNamingHandler(access, bodies, d.maps(), identifiers,
@@ -68,6 +72,9 @@ public final class IngestApp {
                 d.topics().reviewYearClosures(), d.closures(), d.producers(), d.clock());
         ApiDescriptionHandler describe = new ApiDescriptionHandler();
         HealthHandler health = new HealthHandler(d.producers(), d.others());
+        PermittedCommunes permitted = new PermittedCommunes(d.maps());
+        ReviewTemplateHandler template = new ReviewTemplateHandler(access, new ReviewTemplate(permitted));
+        CallerHandler me = new CallerHandler(access, permitted);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -75,9 +82,11 @@ public final class IngestApp {
             config.http.maxRequestSize = MAX_SMALL_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
             config.jsonMapper(new JavalinJackson(json, false));
+            config.staticFiles.add(UploadPage::serve);
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);
             config.routes.post("/api/v1/reviews", submit);
+            config.routes.post("/api/v1/reviews/rejected.xlsx", rejectedRows);
             config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
             config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);
             config.routes.post("/api/v1/reviewers", createToken);
@@ -86,8 +95,11 @@ public final class IngestApp {
             config.routes.delete("/api/v1/targets/{reviewYear}/{unitCode}/{measure}", targets::delete);
             config.routes.post("/api/v1/review-years/{reviewYear}/closures", closures::close);
             config.routes.delete("/api/v1/review-years/{reviewYear}/closures/{unitCode}", closures::reopen);
+            config.routes.get("/api/v1/templates/reviews.xlsx", template);
+            config.routes.get("/api/v1/me", me);
             config.routes.get("/api/v1/openapi.json", describe);
             config.routes.get("/health", health);
+            config.routes.get("/", UploadPage::redirect);
             ProblemResponses.register(config.routes);
         });
     }

@@ -114,7 +114,14 @@ final class Submission {
             }
             json.put("line", line);
             json.put("householdId", householdId);
-            json.put("errors", FieldErrors.of(errors, language));
+            json.put("errors", errors.stream().map(error -> {
+                Map<String, Object> shown = FieldErrors.of(error, language);
+                // The cell by itself too, so that a page can list it in a column of its own.
+                if (sheetRow != null) {
+                    sheetRow.cellOf(error.field()).ifPresent(cell -> shown.put("cell", cell));
+                }
+                return shown;
+            }).toList());
             return json;
         }
     }

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -231,6 +232,9 @@ public final class RecordDecoder {
             if (node == null) {
                 return EnumSet.noneOf(Indicator.class);
             }
+            if (textual && node.isObject()) {
+                return deprivationColumns(node);
+            }
             List<String> codes = new ArrayList<>();
             if (textual && node.isTextual()) {
                 for (String code : LIST_SEPARATORS.split(node.textValue())) {
@@ -268,6 +272,34 @@ public final class RecordDecoder {
                 return fail(field, field + ".unknown",
                         "Không có chỉ số thiếu hụt " + String.join(", ", unknown) + " trong chuẩn nghèo đa chiều. Các chỉ số hợp lệ: " + Vocabulary.INDICATOR.allowed() + ".",
                         "Unknown deprivation indicator " + String.join(", ", unknown) + ". Valid indicators: " + Vocabulary.INDICATOR.allowed() + ".");
+            }
+            return indicators;
+        }
+
+        /**
+         * The indicators of a table whose every indicator has a Có/Không column of its own: the
+         * table reader hands them over as indicator code to cell. A cell that is no flag is
+         * reported under its column's name, so that the error names its cell.
+         */
+        private Set<Indicator> deprivationColumns(JsonNode cells) {
+            Set<Indicator> indicators = EnumSet.noneOf(Indicator.class);
+            boolean readable = true;
+            for (Map.Entry<String, JsonNode> cell : cells.properties()) {
+                Indicator indicator = Indicator.valueOf(cell.getKey());
+                String text = cell.getValue().asText();
+                Optional<Boolean> deprived = Vocabulary.cellFlag(text);
+                if (deprived.isEmpty()) {
+                    readable = false;
+                    violations.add(new RuleViolation(ReviewFields.deprivationColumn(indicator), "deprivations.flag",
+                            "Cột thiếu hụt " + indicator.vietnamese() + " phải ghi Có hoặc Không (hoặc để trống), không phải '" + quote(text) + "'.",
+                            "The column of deprivation " + indicator.english() + " (" + indicator.name() + ") must hold Có or Không (or be empty), not '" + quote(text) + "'."));
+                } else if (deprived.get()) {
+                    indicators.add(indicator);
+                }
+            }
+            if (!readable) {
+                broken.add(ReviewFields.DEPRIVATIONS);
+                return null;
             }
             return indicators;
         }

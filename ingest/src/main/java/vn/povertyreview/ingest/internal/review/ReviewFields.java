@@ -1,6 +1,7 @@
 package vn.povertyreview.ingest.internal.review;
 
 import java.util.List;
+import vn.povertyreview.domain.review.Indicator;
 
 /**
  * The fields of a submitted review record, by the names used in JSON properties and CSV and XLSX
@@ -34,6 +35,14 @@ public final class ReviewFields {
             ETHNIC_MINORITY, MERIT_FAMILY, SOCIAL_PROTECTION, NO_LABOR_CAPACITY, AGRICULTURE_FORESTRY_FISHERY);
 
     private ReviewFields() {
+    }
+
+    /**
+     * How a table upload that gives each indicator a Có/Không column of its own names the
+     * indicator's column, in errors and in cell references: {@code deprivations.NUTRITION}.
+     */
+    public static String deprivationColumn(Indicator indicator) {
+        return DEPRIVATIONS + "." + indicator.name();
     }
 
     public static boolean isKnown(String name) {

@@ -2,6 +2,7 @@ package vn.povertyreview.ingest.internal.review;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.povertyreview.domain.review.Area;
@@ -36,6 +38,8 @@ public final class Vocabulary {
     private static final Pattern CAMEL_HUMP = Pattern.compile("(\\p{Ll})(\\p{Lu})");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^a-z0-9]+");
+    /** A header in both languages, as the template writes it: {@code Mã hộ (householdId)}. */
+    private static final Pattern BILINGUAL = Pattern.compile("(.+?)\\s*\\(([^()]+)\\)");
 
     /** The words for one enumeration's values, beside the values' own names, which are accepted too. */
     public static final class Words<E extends Enum<E>> {
@@ -90,6 +94,17 @@ public final class Vocabulary {
     public static final List<String> CELL_TRUE = List.of("true", "1");
     public static final List<String> CELL_FALSE = List.of("false", "0");
 
+    /**
+     * How a column of one indicator is headed: these words, then a Vietnamese name of the indicator
+     * ({@code Thiếu hụt dinh dưỡng}), with its code in parentheses or not
+     * ({@code Thiếu hụt dinh dưỡng (NUTRITION)}).
+     */
+    public static final String DEPRIVATION_COLUMN_WORDS = "Thiếu hụt";
+
+    /** The columns the rejected-rows workbook adds: read by nothing when it comes back. */
+    public static final String ERRORS_HEADER = "Lỗi (errors)";
+    public static final String SOURCE_HEADER = "Vị trí trong tệp đã gửi (source)";
+
     /** Each field's Vietnamese names: the label messages use first, then the other headers accepted. */
     private static final Map<String, List<String>> FIELD_NAMES = new LinkedHashMap<>();
 
@@ -130,15 +145,25 @@ public final class Vocabulary {
             PersonalData.ADDRESS, List.of("dia chi", "address", "so nha", "noi o", "thuong tru", "tam tru"),
             PersonalData.EMAIL, List.of("email", "e mail", "thu dien tu")));
 
-    private static final Map<String, String> FIELD_BY_HEADER = new HashMap<>();
+    /** Every header that names a column of the review or a note of the product's, by its normalized form. */
+    private static final Map<String, ColumnMeaning> COLUMN_BY_HEADER = new HashMap<>();
 
     static {
         for (Map.Entry<String, List<String>> field : FIELD_NAMES.entrySet()) {
-            learn(FIELD_BY_HEADER, field.getKey(), field.getKey(), "field");
+            ColumnMeaning meaning = new ColumnMeaning.Field(field.getKey());
+            learn(COLUMN_BY_HEADER, field.getKey(), meaning, "column");
             for (String name : field.getValue()) {
-                learn(FIELD_BY_HEADER, name, field.getKey(), "field");
+                learn(COLUMN_BY_HEADER, name, meaning, "column");
             }
         }
+        for (Indicator indicator : Indicator.values()) {
+            ColumnMeaning meaning = new ColumnMeaning.Deprivation(indicator);
+            for (String word : INDICATOR.vietnamese(indicator)) {
+                learn(COLUMN_BY_HEADER, DEPRIVATION_COLUMN_WORDS + " " + word, meaning, "column");
+            }
+        }
+        learn(COLUMN_BY_HEADER, ERRORS_HEADER, new ColumnMeaning.Annotation(), "column");
+        learn(COLUMN_BY_HEADER, SOURCE_HEADER, new ColumnMeaning.Annotation(), "column");
         if (!FIELD_NAMES.keySet().equals(new LinkedHashSet<>(ReviewFields.ALL))) {
             throw new IllegalStateException("every review field needs its Vietnamese names");
         }
@@ -158,10 +183,48 @@ public final class Vocabulary {
         return FIELD_NAMES.getOrDefault(field, List.of());
     }
 
-    /** What a CSV or XLSX column header stands for: a field by its name or a Vietnamese name, personal data, or nothing known. */
+    /** The header the template gives a field's column, in both languages: {@code Mã hộ (householdId)}. */
+    public static String templateHeader(String field) {
+        String label = label(field);
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1) + " (" + field + ")";
+    }
+
+    /** The header the template gives an indicator's Có/Không column: {@code Thiếu hụt dinh dưỡng (NUTRITION)}. */
+    public static String templateHeader(Indicator indicator) {
+        return DEPRIVATION_COLUMN_WORDS + " " + indicator.vietnamese() + " (" + indicator.name() + ")";
+    }
+
+    /**
+     * What a CSV or XLSX column header stands for: a field by its name or a Vietnamese name, an
+     * indicator's own column, personal data, or nothing known. A header in both languages,
+     * {@code Mã hộ (householdId)}, names a column when both of its halves name that same column.
+     */
     public static ColumnMeaning ofHeader(String header) {
-        String field = FIELD_BY_HEADER.get(normalized(header));
-        return field != null ? new ColumnMeaning.Field(field) : notAField(header);
+        ColumnMeaning known = COLUMN_BY_HEADER.get(normalized(header));
+        if (known != null) {
+            return known;
+        }
+        Matcher bilingual = BILINGUAL.matcher(header.strip());
+        if (bilingual.matches()) {
+            ColumnMeaning first = COLUMN_BY_HEADER.get(normalized(bilingual.group(1)));
+            if (first != null && first.equals(inParentheses(bilingual.group(2)))) {
+                return first;
+            }
+        }
+        return notAField(header);
+    }
+
+    /**
+     * The column the English half of a bilingual header names: a field, or an indicator's code,
+     * which names a column only there, since a bare code is a value a cell may hold.
+     */
+    private static ColumnMeaning inParentheses(String name) {
+        ColumnMeaning known = COLUMN_BY_HEADER.get(normalized(name));
+        if (known != null) {
+            return known;
+        }
+        return Arrays.stream(Indicator.values()).filter(i -> i.name().equalsIgnoreCase(name.strip())).findFirst()
+                .<ColumnMeaning>map(ColumnMeaning.Deprivation::new).orElse(null);
     }
 
     /** What a JSON property stands for: a field only by its exact name, as the API describes it. */
