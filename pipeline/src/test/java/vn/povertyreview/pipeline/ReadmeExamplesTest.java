@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesTest {
 
     private static final Path README = Path.of("..", "README.md");
+    private static final Path GUIDE = Path.of("..", "docs", "huong-dan-nguoi-ra-soat.md");
 
     @TempDir
     static Path dataDir;
@@ -48,7 +49,11 @@ class ReadmeExamplesTest {
     }
 
     private static List<String> blocks(String language) throws Exception {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        return blocks(README, language);
+    }
+
+    private static List<String> blocks(Path document, String language) throws Exception {
+        String readme = Files.readString(document, StandardCharsets.UTF_8);
         Matcher matcher = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         List<String> blocks = new ArrayList<>();
         while (matcher.find()) {
@@ -62,15 +67,7 @@ class ReadmeExamplesTest {
         List<String> curlExamples = blocks("bash").stream().filter(block -> block.contains("curl -sS")).toList();
         assertThat(curlExamples).hasSize(5);
         for (String example : curlExamples) {
-            ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", example)
-                    .directory(workDir.toFile()).redirectErrorStream(true);
-            bash.environment().put("INGEST", pipeline.ingestUrl());
-            bash.environment().put("TOKEN", pipeline.adminToken());
-            Process process = bash.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("README example\n%s\nanswered\n%s", example, output).isZero();
-            assertThat(output).doesNotContain("\"rejected\":[{");
+            assertThat(runBash(example)).as("README example\n%s", example).doesNotContain("\"rejected\":[{");
         }
 
         await("README reviews in unit_rollup").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
@@ -124,6 +121,28 @@ class ReadmeExamplesTest {
             }
         }
         assertThat(tables).contains("\"public\".\"unit_rollup\"");
+    }
+
+    @Test
+    void theReviewersGuideCommandsAreAcceptedAsWritten() throws Exception {
+        List<String> commands = blocks(GUIDE, "").stream().filter(block -> block.contains("curl -sS")).toList();
+        assertThat(commands).as("curl commands in %s", GUIDE).isNotEmpty();
+        for (String command : commands) {
+            assertThat(runBash(command)).as("the guide's command\n%s", command).contains("\"token\"");
+        }
+    }
+
+    /** Runs {@code script} as the README shows it, against this pipeline; returns its output, failing on a non-zero exit. */
+    private static String runBash(String script) throws Exception {
+        ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                .directory(workDir.toFile()).redirectErrorStream(true);
+        bash.environment().put("INGEST", pipeline.ingestUrl());
+        bash.environment().put("TOKEN", pipeline.adminToken());
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s\nanswered\n%s", script, output).isZero();
+        return output;
     }
 
     @Test
