@@ -19,6 +19,7 @@ import vn.povertyreview.ingest.internal.kafka.CompactedTopicFollower;
 import vn.povertyreview.ingest.internal.kafka.KafkaClientSettings;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
+import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.ReductionTarget;
 import vn.povertyreview.schemas.ReviewYearClosure;
 import vn.povertyreview.schemas.Topic;
@@ -82,19 +83,22 @@ public final class IngestService implements AutoCloseable {
         ReviewerTokens tokens = new ReviewerTokens();
         KeyedView<ReductionTarget> targets = new KeyedView<>();
         KeyedView<ReviewYearClosure> closures = new KeyedView<>();
+        KeyedView<AdminUnit> villages = new KeyedView<>();
         List<CompactedTopicFollower<?>> followers = List.of(
                 follower(settings, prefix + "-tokens", settings.topics().reviewerTokens(), "reviewer tokens", tokens::apply),
                 follower(settings, prefix + "-targets", settings.topics().reductionTargets(), "reduction targets",
                         targets::apply),
                 follower(settings, prefix + "-closures", settings.topics().reviewYearClosures(), "review-year closures",
-                        closures::apply));
+                        closures::apply),
+                follower(settings, prefix + "-villages", settings.topics().adminUnits(), "registered village names",
+                        villages::apply));
         try {
             for (CompactedTopicFollower<?> follower : followers) {
                 follower.start(settings.requestTimeout().multipliedBy(3));
             }
             producers.warmUp();
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
-                    new Authenticator(settings.adminTokenSha256(), tokens), tokens, targets, closures, clock,
+                    new Authenticator(settings.adminTokenSha256(), tokens), tokens, targets, closures, villages, clock,
                     settings.maxBodyBytes(), settings.maxRecords(), others));
             app.start(settings.bindHost(), settings.port());
             IngestService service = new IngestService(app, producers, followers, settings.bindHost());

@@ -102,12 +102,30 @@ class ReviewTemplateTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         try (XSSFWorkbook template = Workbooks.open(answer.body())) {
             assertThat(rowsOf(template.getSheet("Danh mục xã")).subList(1, 3)).containsExactly(
-                    List.of("15271", "Xã Hà Trung", "38", "Tỉnh Thanh Hóa", "", "", "2025 trở đi"),
-                    List.of("15271", "Thị trấn Hà Trung", "38", "Tỉnh Thanh Hóa", "392", "Huyện Hà Trung", "2022–2024"));
+                    List.of("15271", "Xã Hà Trung", "38", "Tỉnh Thanh Hóa", "", "", "2025 trở đi", ""),
+                    List.of("15271", "Thị trấn Hà Trung", "38", "Tỉnh Thanh Hóa", "392", "Huyện Hà Trung", "2022–2024", ""));
         }
         JsonNode me = reviewer.get("/api/v1/me").json();
         assertThat(me.get("role").asText()).isEqualTo("REVIEWER");
         assertThat(me.get("communes")).extracting(c -> c.get("name").asText()).containsExactly("Xã Hà Trung", "Thị trấn Hà Trung");
+    }
+
+    @Test
+    void listsTheVillagesRegisteredForEachCommuneInItsMap() throws Exception {
+        assertThat(admin.put("/api/v1/villages/15274/TK2", "{\"name\": \"Tiểu khu Bắc Sơn\"}").status()).isEqualTo(202);
+        assertThat(admin.put("/api/v1/villages/15274/TK1", "{\"name\": \"Tiểu khu Nam Sơn\"}").status()).isEqualTo(202);
+        assertThat(admin.put("/api/v1/villages/15274/T9", "{\"name\": \"Thôn cũ\", \"reviewYear\": 2024}").status()).isEqualTo(202);
+        IngestClient reviewer = admin.as(ingest.newReviewerToken("15274"));
+
+        HttpResponse<byte[]> answer = reviewer.download(reviewer.request(TEMPLATE).GET());
+
+        try (XSSFWorkbook template = Workbooks.open(answer.body())) {
+            List<List<String>> rows = rowsOf(template.getSheet("Danh mục xã"));
+            assertThat(rows.get(0)).last().isEqualTo("Thôn, tổ dân phố đã đăng ký (villageCode)");
+            assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(6) + ": " + row.get(7)).containsExactlyInAnyOrder(
+                    "2025 trở đi: TK1 Tiểu khu Nam Sơn; TK2 Tiểu khu Bắc Sơn",
+                    "2022–2024: T9 Thôn cũ");
+        }
     }
 
     @Test

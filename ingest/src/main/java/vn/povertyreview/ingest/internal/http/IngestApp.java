@@ -20,6 +20,7 @@ import vn.povertyreview.ingest.internal.review.RecordJudge;
 import vn.povertyreview.ingest.internal.target.TargetRecords;
 import vn.povertyreview.ingest.internal.target.UnitCodes;
 import vn.povertyreview.ingest.internal.workbook.ReviewTemplate;
+import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.ReductionTarget;
 import vn.povertyreview.schemas.ReviewYearClosure;
 import vn.povertyreview.schemas.Topics;
@@ -44,7 +45,8 @@ public final class IngestApp {
      * @param others   the health of the services run beside ingest, which its /health reports too
      */
     public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
-            ReviewerTokens tokens, KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, Clock clock,
+            ReviewerTokens tokens, KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures,
+            KeyedView<AdminUnit> villages, Clock clock,
             long maxBodyBytes, int maxRecords, Supplier<Health> others) {
     }
 
@@ -62,7 +64,7 @@ public final class IngestApp {
         ReviewWithdrawalHandler withdraw = new ReviewWithdrawalHandler(access, d.maps(), identifiers,
                 d.topics().householdReviews(), d.producers());
         VillageNamingHandler nameVillage = new VillageNamingHandler(access, bodies, d.maps(), identifiers,
-                d.topics().adminUnits(), d.producers());
+                d.topics().adminUnits(), d.villages(), d.producers());
         ReviewerTokenHandler createToken = new ReviewerTokenHandler(access, bodies, d.maps(), d.topics().reviewerTokens(),
                 d.tokens(), d.producers(), d.clock());
         UnitCodes units = new UnitCodes(d.maps(), identifiers);
@@ -73,7 +75,7 @@ public final class IngestApp {
         ApiDescriptionHandler describe = new ApiDescriptionHandler();
         HealthHandler health = new HealthHandler(d.producers(), d.others());
         PermittedCommunes permitted = new PermittedCommunes(d.maps());
-        ReviewTemplateHandler template = new ReviewTemplateHandler(access, new ReviewTemplate(permitted));
+        ReviewTemplateHandler template = new ReviewTemplateHandler(access, new ReviewTemplate(permitted, d.villages()));
         CallerHandler me = new CallerHandler(access, permitted);
 
         return Javalin.create(config -> {

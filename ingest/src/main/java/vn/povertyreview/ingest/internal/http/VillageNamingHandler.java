@@ -16,6 +16,7 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.HouseholdPlace;
 import vn.povertyreview.domain.review.ReviewYears;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 import vn.povertyreview.ingest.internal.review.IdentifierChecks;
@@ -42,15 +43,17 @@ public final class VillageNamingHandler implements Handler {
     private final AdminMaps maps;
     private final IdentifierChecks identifiers;
     private final Topic<String, AdminUnit> adminUnits;
+    private final KeyedView<AdminUnit> villages;
     private final ProducerPool producers;
 
     public VillageNamingHandler(Access access, JsonBodies bodies, AdminMaps maps, IdentifierChecks identifiers,
-            Topic<String, AdminUnit> adminUnits, ProducerPool producers) {
+            Topic<String, AdminUnit> adminUnits, KeyedView<AdminUnit> villages, ProducerPool producers) {
         this.access = access;
         this.bodies = bodies;
         this.maps = maps;
         this.identifiers = identifiers;
         this.adminUnits = adminUnits;
+        this.villages = villages;
         this.producers = producers;
     }
 
@@ -84,7 +87,9 @@ public final class VillageNamingHandler implements Handler {
                 .setType(VILLAGE_TYPE)
                 .setParentCode(communeCode)
                 .build();
-        producers.commit(List.of(OutgoingRecord.of(adminUnits, map.id() + "/" + code, unit)));
+        String key = map.id() + "/" + code;
+        producers.commit(List.of(OutgoingRecord.of(adminUnits, key, unit)));
+        villages.apply(key, unit); // read at once by this instance's template, before the follower sees it
 
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("mapId", unit.getMapId());

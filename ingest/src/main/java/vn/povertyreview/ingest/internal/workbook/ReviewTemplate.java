@@ -2,8 +2,11 @@ package vn.povertyreview.ingest.internal.workbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
@@ -19,14 +22,15 @@ import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.auth.PermittedCommunes;
 import vn.povertyreview.ingest.internal.auth.PermittedCommunes.Commune;
+import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.review.ReviewFields;
 import vn.povertyreview.ingest.internal.workbook.ReviewColumn.Kind;
 
 /**
  * The workbook reviewers fill in: a first sheet with the header in both languages and drop-down
  * lists, which the upload reader takes unchanged once filled; an instructions sheet in
- * Vietnamese; and the communes the caller may submit for ({@link PermittedCommunes}). Villages
- * are not listed: ingest does not read the village names admins register. Thread-safe.
+ * Vietnamese; and the communes the caller may submit for ({@link PermittedCommunes}), each with
+ * the villages admins have registered a name for in its map. Thread-safe.
  */
 public final class ReviewTemplate {
 
@@ -38,9 +42,12 @@ public final class ReviewTemplate {
     static final int FILLABLE_ROWS = 20_000;
 
     private final PermittedCommunes permitted;
+    private final KeyedView<vn.povertyreview.schemas.AdminUnit> registered;
 
-    public ReviewTemplate(PermittedCommunes permitted) {
+    /** @param registered the units of the admin-units topic: the villages with a registered name */
+    public ReviewTemplate(PermittedCommunes permitted, KeyedView<vn.povertyreview.schemas.AdminUnit> registered) {
         this.permitted = permitted;
+        this.registered = registered;
     }
 
     public void write(Caller caller, OutputStream out) throws IOException {
@@ -49,7 +56,7 @@ public final class ReviewTemplate {
             List<Commune> communes = permitted.of(caller);
             Sheet reviews = workbook.createSheet(REVIEW_SHEET);
             GuideSheet.write(workbook.createSheet(GUIDE_SHEET), styles, ReviewColumns.TEMPLATE, caller.isAdmin());
-            writeCommunes(workbook.createSheet(COMMUNE_SHEET), styles, communes);
+            writeCommunes(workbook.createSheet(COMMUNE_SHEET), styles, communes, villagesByCommune());
             writeReviewSheet(reviews, styles, communes.size());
             workbook.setActiveSheet(0);
             workbook.write(out);
@@ -99,9 +106,25 @@ public final class ReviewTemplate {
         };
     }
 
-    private static void writeCommunes(Sheet sheet, WorkbookStyles styles, List<Commune> communes) {
+    /**
+     * The registered villages, as "code name" texts in code order, by {@code <mapId>/<communeCode>}:
+     * a village code of the review sheet is the part after its commune's code.
+     */
+    private Map<String, List<String>> villagesByCommune() {
+        Map<String, List<String>> byCommune = new TreeMap<>();
+        for (vn.povertyreview.schemas.AdminUnit village : registered.values(unit ->
+                unit.getLevel() == vn.povertyreview.schemas.UnitLevel.VILLAGE && unit.getParentCode() != null)) {
+            String villageCode = village.getCode().substring(village.getParentCode().length() + 1);
+            byCommune.computeIfAbsent(village.getMapId() + "/" + village.getParentCode(), commune -> new ArrayList<>())
+                    .add(villageCode + " " + village.getName());
+        }
+        return byCommune;
+    }
+
+    private static void writeCommunes(Sheet sheet, WorkbookStyles styles, List<Commune> communes,
+            Map<String, List<String>> villages) {
         List<String> headers = List.of("Mã xã (communeCode)", "Tên xã", "Mã tỉnh (provinceCode)", "Tên tỉnh",
-                "Mã huyện (districtCode)", "Tên huyện", "Năm rà soát áp dụng");
+                "Mã huyện (districtCode)", "Tên huyện", "Năm rà soát áp dụng", "Thôn, tổ dân phố đã đăng ký (villageCode)");
         Row header = sheet.createRow(0);
         for (int c = 0; c < headers.size(); c++) {
             Cell cell = header.createCell(c);
@@ -124,6 +147,7 @@ public final class ReviewTemplate {
             row.createCell(4).setCellValue(district.map(AdminUnit::code).orElse(""));
             row.createCell(5).setCellValue(district.map(AdminUnit::name).orElse(""));
             row.createCell(6).setCellValue(map.hasDistricts() ? "2022–2024" : "2025 trở đi");
+            row.createCell(7).setCellValue(String.join("; ", villages.getOrDefault(map.id() + "/" + unit.code(), List.of())));
         }
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, communes.size()), 0, headers.size() - 1));
