@@ -72,7 +72,8 @@ public final class Pipeline implements AutoCloseable {
                 settings.get(Setting.TOPIC_UNIT_ROLLUPS), settings.get(Setting.TOPIC_ADMIN_UNITS),
                 settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS),
                 settings.get(Setting.TOPIC_REDUCTION_TARGETS), settings.get(Setting.TOPIC_REVIEW_YEAR_CLOSURES),
-                settings.get(Setting.TOPIC_TARGET_STATUSES), settings.get(Setting.TOPIC_TARGET_GAP_ALERTS));
+                settings.get(Setting.TOPIC_TARGET_STATUSES), settings.get(Setting.TOPIC_TARGET_GAP_ALERTS),
+                settings.get(Setting.TOPIC_REVIEWER_TOKEN_USES));
     }
 
     /** Which services a run starts. */

@@ -19,6 +19,8 @@ public enum Setting {
     TOPIC_UNIT_ROLLUPS("topic.unit-rollups", "unit-rollups", "Compacted topic of per-unit rollups."),
     TOPIC_ADMIN_UNITS("topic.admin-units", "admin-units", "Compacted topic of registered village names."),
     TOPIC_REVIEWER_TOKENS("topic.reviewer-tokens", "reviewer-tokens", "Compacted topic of hashed access tokens."),
+    TOPIC_REVIEWER_TOKEN_USES("topic.reviewer-token-uses", "reviewer-token-uses",
+            "Compacted topic of when each ingest instance last accepted each token."),
     TOPIC_CLASSIFICATION_DISAGREEMENTS("topic.classification-disagreements", "classification-disagreements",
             "Compacted topic of reviews the poverty standard classifies otherwise."),
     TOPIC_REDUCTION_TARGETS("topic.reduction-targets", "reduction-targets",
