@@ -92,6 +92,17 @@ class TokenLifecycleTest {
     }
 
     @Test
+    void answersAnyOddTokenIdWithANamed404() {
+        for (String tokenId : List.of("%20", "..%2F..%2Fadmin", "x".repeat(5000), "%C3%A9", "admin%0A", "admin%20")) {
+            HttpResult result = instanceA.admin().delete(REVIEWERS + "/" + tokenId);
+
+            assertThat(result.status()).as("%s -> %s", tokenId, result).isEqualTo(404);
+            assertThat(result.json().get("messageVi").asText()).isNotBlank();
+            assertThat(result.json().get("rule").asText()).isEqualTo("tokenId.unknown");
+        }
+    }
+
+    @Test
     void listsEveryTokenWithItsScopeAndTimesButNeverItsSecretOrHash() {
         Instant expiry = clock.instant().plus(Duration.ofDays(30));
         JsonNode created = create(instanceA, "{\"communeCodes\": [\"15286\", \"15271\"], \"label\": \"Phòng LĐTBXH\","
