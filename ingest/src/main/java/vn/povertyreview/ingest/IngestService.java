@@ -13,12 +13,15 @@ import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
+import vn.povertyreview.ingest.internal.auth.TokenRateLimiter;
+import vn.povertyreview.ingest.internal.auth.TokenUses;
 import vn.povertyreview.ingest.internal.http.HealthHandler;
 import vn.povertyreview.ingest.internal.http.IngestApp;
 import vn.povertyreview.ingest.internal.kafka.CompactedTopicFollower;
 import vn.povertyreview.ingest.internal.kafka.KafkaClientSettings;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
+import vn.povertyreview.ingest.internal.kafka.TokenUsePublisher;
 import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.ReductionTarget;
 import vn.povertyreview.schemas.ReviewYearClosure;
@@ -29,11 +32,12 @@ import vn.povertyreview.schemas.Topic;
  * reviews and admins manage reviewer tokens, village names, reduction targets and review-year
  * closures, writing to Kafka.
  *
- * <p>{@link #start} reads every reviewer token, reduction target and review-year closure from Kafka
- * (their compacted topics) before it opens the HTTP port, and fails
+ * <p>{@link #start} reads every reviewer token (and the rotated admin token), the tokens' last uses,
+ * every reduction target and review-year closure from Kafka (their compacted topics) before it
+ * opens the HTTP port, and fails
  * if it cannot; once running, losing Kafka makes requests answer 503 (and {@code /health} report
- * DOWN) until Kafka is back, without a restart. {@link #close} stops the HTTP server first, then the
- * Kafka clients. The topics must exist; this service creates none.
+ * DOWN) until Kafka is back, without a restart. {@link #close} stops the HTTP server first, publishes
+ * the tokens' last uses, then closes the Kafka clients. The topics must exist; this service creates none.
  *
  * <p>Thread-safe.
  */
@@ -44,12 +48,15 @@ public final class IngestService implements AutoCloseable {
     private final Javalin app;
     private final ProducerPool producers;
     private final List<CompactedTopicFollower<?>> followers;
+    private final TokenUsePublisher usePublisher;
     private final String host;
 
-    private IngestService(Javalin app, ProducerPool producers, List<CompactedTopicFollower<?>> followers, String host) {
+    private IngestService(Javalin app, ProducerPool producers, List<CompactedTopicFollower<?>> followers,
+            TokenUsePublisher usePublisher, String host) {
         this.app = app;
         this.producers = producers;
         this.followers = followers;
+        this.usePublisher = usePublisher;
         this.host = host;
     }
 
@@ -75,36 +82,60 @@ public final class IngestService implements AutoCloseable {
      * @param others the health of the other services in this process, asked at every health check
      */
     public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others) {
+        return start(settings, clock, others, AdminTokenKeeper.NONE);
+    }
+
+    /**
+     * Starts the service, handing a rotated admin token to the launcher that keeps it.
+     *
+     * @param keeper where the launcher keeps the admin token; {@link AdminTokenKeeper#NONE} when
+     *               it configures only its hash
+     */
+    public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others, AdminTokenKeeper keeper) {
         String prefix = "ingest-" + settings.instanceId();
         ProducerPool producers = new ProducerPool(
                 transactionalId -> new KafkaProducer<>(KafkaClientSettings.producer(
                         settings.bootstrapServers(), transactionalId, settings.requestTimeout())),
                 prefix, settings.producerPoolSize(), settings.requestTimeout());
         ReviewerTokens tokens = new ReviewerTokens();
+        TokenUses uses = new TokenUses();
         KeyedView<ReductionTarget> targets = new KeyedView<>();
         KeyedView<ReviewYearClosure> closures = new KeyedView<>();
         KeyedView<AdminUnit> villages = new KeyedView<>();
         List<CompactedTopicFollower<?>> followers = List.of(
                 follower(settings, prefix + "-tokens", settings.topics().reviewerTokens(), "reviewer tokens", tokens::apply),
+                follower(settings, prefix + "-token-uses", settings.topics().reviewerTokenUses(), "token uses", uses::apply),
                 follower(settings, prefix + "-targets", settings.topics().reductionTargets(), "reduction targets",
                         targets::apply),
                 follower(settings, prefix + "-closures", settings.topics().reviewYearClosures(), "review-year closures",
                         closures::apply),
                 follower(settings, prefix + "-villages", settings.topics().adminUnits(), "registered village names",
                         villages::apply));
+        TokenUsePublisher usePublisher = null;
         try {
             for (CompactedTopicFollower<?> follower : followers) {
                 follower.start(settings.requestTimeout().multipliedBy(3));
             }
             producers.warmUp();
+            Authenticator authenticator = new Authenticator(settings.adminTokenSha256(), tokens, clock);
+            if (authenticator.configuredAdminRetired()) {
+                LOG.info("The configured admin token was replaced by a rotation; the rotated admin token is in force");
+            }
+            TokenRateLimiter rateLimiter = new TokenRateLimiter(settings.reviewerRequestsPerMinute(),
+                    settings.adminRequestsPerMinute());
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
-                    new Authenticator(settings.adminTokenSha256(), tokens), tokens, targets, closures, villages, clock,
+                    authenticator, tokens, uses, rateLimiter, keeper, targets, closures, villages, clock,
                     settings.maxBodyBytes(), settings.maxRecords(), others));
             app.start(settings.bindHost(), settings.port());
-            IngestService service = new IngestService(app, producers, followers, settings.bindHost());
+            usePublisher = new TokenUsePublisher(uses, settings.topics().reviewerTokenUses(), producers,
+                    settings.instanceId(), settings.tokenUsePublishInterval());
+            IngestService service = new IngestService(app, producers, followers, usePublisher, settings.bindHost());
             LOG.info("Ingest {} listening on {}", settings.instanceId(), service.baseUri());
             return service;
         } catch (RuntimeException e) {
+            if (usePublisher != null) {
+                usePublisher.close();
+            }
             followers.forEach(CompactedTopicFollower::close);
             producers.close();
             throw e;
@@ -141,6 +172,7 @@ public final class IngestService implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        usePublisher.close();
         followers.forEach(CompactedTopicFollower::close);
         producers.close();
     }

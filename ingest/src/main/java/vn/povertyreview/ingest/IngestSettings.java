@@ -30,6 +30,13 @@ import vn.povertyreview.schemas.Topics;
  *                         restarted instance fences its own unfinished transactions
  * @param requestTimeout   how long a request may wait on Kafka (a free producer, metadata, an
  *                         acknowledgement) before the client is told 503
+ * @param reviewerRequestsPerMinute requests a reviewer token may make per minute on this instance
+ *                         (429 beyond); 0 is unlimited
+ * @param adminRequestsPerMinute requests the admin token may make per minute on this instance; 0,
+ *                         the default, is unlimited: the admin's tools (the demo, imports, load
+ *                         runs) send in bulk
+ * @param tokenUsePublishInterval how often this instance publishes the last uses of tokens (so the
+ *                         resolution of "last used" across instances)
  */
 public record IngestSettings(
         String bindHost,
@@ -41,7 +48,10 @@ public record IngestSettings(
         Topics topics,
         int producerPoolSize,
         String instanceId,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        int reviewerRequestsPerMinute,
+        int adminRequestsPerMinute,
+        Duration tokenUsePublishInterval) {
 
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
@@ -51,6 +61,12 @@ public record IngestSettings(
     public static final int DEFAULT_PRODUCER_POOL_SIZE = 4;
     public static final String DEFAULT_INSTANCE_ID = "ingest-0";
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Ten a second, after a first minute's worth at once: far above any reviewer's tool, far below a runaway loop. */
+    public static final int DEFAULT_REVIEWER_REQUESTS_PER_MINUTE = 600;
+    public static final int DEFAULT_ADMIN_REQUESTS_PER_MINUTE = 0;
+    public static final Duration DEFAULT_TOKEN_USE_PUBLISH_INTERVAL = Duration.ofMinutes(1);
+    /** Limits beyond this are a mistake (or meant as unlimited, which is 0). */
+    static final int MAX_REQUESTS_PER_MINUTE = 1_000_000;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Becomes part of a transactional id, so it is kept to characters every tool handles. */
@@ -73,53 +89,88 @@ public record IngestSettings(
                 "must be 1-100 characters of letters, digits and . _ -, not '" + instanceId + "'");
         require(requestTimeout != null && requestTimeout.toMillis() >= 500 && requestTimeout.compareTo(Duration.ofMinutes(5)) <= 0,
                 "requestTimeout", "must be between 500 ms and 5 minutes, not " + requestTimeout);
+        require(reviewerRequestsPerMinute >= 0 && reviewerRequestsPerMinute <= MAX_REQUESTS_PER_MINUTE,
+                "reviewerRequestsPerMinute", "must be between 0 (unlimited) and " + MAX_REQUESTS_PER_MINUTE + ", not "
+                        + reviewerRequestsPerMinute);
+        require(adminRequestsPerMinute >= 0 && adminRequestsPerMinute <= MAX_REQUESTS_PER_MINUTE,
+                "adminRequestsPerMinute", "must be between 0 (unlimited) and " + MAX_REQUESTS_PER_MINUTE + ", not "
+                        + adminRequestsPerMinute);
+        require(tokenUsePublishInterval != null && tokenUsePublishInterval.toMillis() >= 100
+                && tokenUsePublishInterval.compareTo(Duration.ofHours(1)) <= 0,
+                "tokenUsePublishInterval", "must be between 100 ms and 1 hour, not " + tokenUsePublishInterval);
     }
 
     /** Settings with every default: loopback, port 8080, 64 MiB, 200,000 records, default topic names. */
     public static IngestSettings defaults(String bootstrapServers, String adminTokenSha256) {
         return new IngestSettings(DEFAULT_BIND_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_RECORDS,
                 adminTokenSha256, bootstrapServers, Topics.withDefaultNames(), DEFAULT_PRODUCER_POOL_SIZE,
-                DEFAULT_INSTANCE_ID, DEFAULT_REQUEST_TIMEOUT);
+                DEFAULT_INSTANCE_ID, DEFAULT_REQUEST_TIMEOUT, DEFAULT_REVIEWER_REQUESTS_PER_MINUTE,
+                DEFAULT_ADMIN_REQUESTS_PER_MINUTE, DEFAULT_TOKEN_USE_PUBLISH_INTERVAL);
     }
 
     public IngestSettings withBindHost(String value) {
-        return new IngestSettings(value, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
-                producerPoolSize, instanceId, requestTimeout);
+        return new IngestSettings(value, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics, producerPoolSize,
+                instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withPort(int value) {
         return new IngestSettings(bindHost, value, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
-                producerPoolSize, instanceId, requestTimeout);
+                producerPoolSize, instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withMaxBodyBytes(long value) {
-        return new IngestSettings(bindHost, port, value, maxRecords, adminTokenSha256, bootstrapServers, topics,
-                producerPoolSize, instanceId, requestTimeout);
+        return new IngestSettings(bindHost, port, value, maxRecords, adminTokenSha256, bootstrapServers, topics, producerPoolSize,
+                instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withMaxRecords(int value) {
-        return new IngestSettings(bindHost, port, maxBodyBytes, value, adminTokenSha256, bootstrapServers, topics,
-                producerPoolSize, instanceId, requestTimeout);
+        return new IngestSettings(bindHost, port, maxBodyBytes, value, adminTokenSha256, bootstrapServers, topics, producerPoolSize,
+                instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withTopics(Topics value) {
         return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, value,
-                producerPoolSize, instanceId, requestTimeout);
+                producerPoolSize, instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withProducerPoolSize(int value) {
-        return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
-                value, instanceId, requestTimeout);
+        return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics, value,
+                instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withInstanceId(String value) {
         return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
-                producerPoolSize, value, requestTimeout);
+                producerPoolSize, value, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
     }
 
     public IngestSettings withRequestTimeout(Duration value) {
         return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
-                producerPoolSize, instanceId, value);
+                producerPoolSize, instanceId, value, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                tokenUsePublishInterval);
+    }
+
+    public IngestSettings withReviewerRequestsPerMinute(int value) {
+        return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
+                producerPoolSize, instanceId, requestTimeout, value, adminRequestsPerMinute, tokenUsePublishInterval);
+    }
+
+    public IngestSettings withAdminRequestsPerMinute(int value) {
+        return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
+                producerPoolSize, instanceId, requestTimeout, reviewerRequestsPerMinute, value,
+                tokenUsePublishInterval);
+    }
+
+    public IngestSettings withTokenUsePublishInterval(Duration value) {
+        return new IngestSettings(bindHost, port, maxBodyBytes, maxRecords, adminTokenSha256, bootstrapServers, topics,
+                producerPoolSize, instanceId, requestTimeout, reviewerRequestsPerMinute, adminRequestsPerMinute,
+                value);
     }
 
     private static void require(boolean ok, String setting, String problem) {

@@ -13,13 +13,15 @@ import java.util.concurrent.CountDownLatch;
 import vn.povertyreview.pipeline.analysts.AnalystCommand;
 import vn.povertyreview.pipeline.demo.DemoLoader;
 import vn.povertyreview.pipeline.targets.TargetImport;
+import vn.povertyreview.pipeline.tokens.TokenCommand;
 
 /**
  * The command line: {@code run} (everything, embedded Kafka and PostgreSQL unless configured),
  * {@code ingest}, {@code streams} or {@code sink} (one service against external Kafka and
  * PostgreSQL), {@code settings} (every setting with its variable and default),
  * {@code import-targets} (reduction targets from a CSV file, through the ingest API),
- * {@code analyst add|list|remove} (PostgreSQL login roles of analysts, confined to their units).
+ * {@code analyst add|list|remove} (PostgreSQL login roles of analysts, confined to their units),
+ * {@code tokens list|revoke} and {@code admin-token rotate} (the ingest API's tokens, through that API).
  * Settings follow as {@code --key=value}.
  */
 public final class Main {
@@ -40,6 +42,10 @@ public final class Main {
                 System.exit(importTargets(arguments, out));
                 return;
             }
+            if (command.equals("tokens") || command.equals("admin-token")) {
+                System.exit(new TokenCommand(out, System.err).run(command, arguments));
+                return;
+            }
             if (command.equals("analyst")) {
                 System.exit(new AnalystCommand(out, System.err).run(arguments, System.getenv()));
                 return;
@@ -52,7 +58,7 @@ public final class Main {
                 case "broker" -> Pipeline.Role.BROKER;
                 case "database" -> Pipeline.Role.DATABASE;
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets or analyst");
+                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets, analyst, tokens or admin-token");
             };
             Settings settings = Settings.load(System.getenv(), arguments);
             run(role, settings, out);

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.embedded.EmbeddedKafka;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import vn.povertyreview.ingest.AdminTokenKeeper;
 import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
@@ -64,7 +65,8 @@ public final class Pipeline implements AutoCloseable {
     private final List<RollupSink> sinks = new CopyOnWriteArrayList<>();
     private volatile boolean started;
     private volatile Role role = Role.ALL;
-    private String adminToken;
+    // Replaced from a request thread when the admin token is rotated.
+    private volatile String adminToken;
 
     public Pipeline(Settings settings) {
         this.settings = settings;
@@ -72,7 +74,8 @@ public final class Pipeline implements AutoCloseable {
                 settings.get(Setting.TOPIC_UNIT_ROLLUPS), settings.get(Setting.TOPIC_ADMIN_UNITS),
                 settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS),
                 settings.get(Setting.TOPIC_REDUCTION_TARGETS), settings.get(Setting.TOPIC_REVIEW_YEAR_CLOSURES),
-                settings.get(Setting.TOPIC_TARGET_STATUSES), settings.get(Setting.TOPIC_TARGET_GAP_ALERTS));
+                settings.get(Setting.TOPIC_TARGET_STATUSES), settings.get(Setting.TOPIC_TARGET_GAP_ALERTS),
+                settings.get(Setting.TOPIC_REVIEWER_TOKEN_USES));
     }
 
     /** Which services a run starts. */
@@ -120,7 +123,13 @@ public final class Pipeline implements AutoCloseable {
         // and after a crash it is back as soon as the broker is.
         if (all || role == Role.INGEST) {
             progress.step("Ingest API", () -> {
-                ingest = IngestService.start(ingestSettings(dataDir), Clock.systemUTC(), this::servicesBesideIngest);
+                IngestSettings ingestSettings = ingestSettings(dataDir);
+                // A token this run keeps in the data directory is replaced there when it is rotated.
+                AdminTokenKeeper keeper = adminToken == null ? AdminTokenKeeper.NONE : rotated -> {
+                    AdminToken.replace(dataDir, rotated);
+                    adminToken = rotated;
+                };
+                ingest = IngestService.start(ingestSettings, Clock.systemUTC(), this::servicesBesideIngest, keeper);
                 running.push(ingest);
                 return null;
             });
@@ -218,6 +227,8 @@ public final class Pipeline implements AutoCloseable {
                 .withPort(settings.getInt(Setting.INGEST_PORT))
                 .withMaxBodyBytes(settings.getLong(Setting.INGEST_MAX_BODY_BYTES))
                 .withMaxRecords(settings.getInt(Setting.INGEST_MAX_RECORDS))
+                .withReviewerRequestsPerMinute(settings.getInt(Setting.INGEST_REVIEWER_REQUESTS_PER_MINUTE))
+                .withAdminRequestsPerMinute(settings.getInt(Setting.INGEST_ADMIN_REQUESTS_PER_MINUTE))
                 .withInstanceId(settings.get(Setting.INGEST_INSTANCE_ID))
                 .withTopics(topics);
     }
@@ -240,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
         return ingest == null ? null : "http://" + settings.get(Setting.INGEST_HOST) + ":" + ingest.port();
     }
 
-    /** The admin token, when this run made or read it from the data directory. */
+    /** The admin token, when this run made or read it from the data directory (the rotated one after a rotation). */
     public String adminToken() {
         return adminToken;
     }

@@ -46,6 +46,7 @@ public final class TopicSetup {
                 .configs(compressed(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         // One partition: every ingest instance reads all tokens from the start.
         list.add(compacted(topics.reviewerTokens().name(), 1, replication));
+        list.add(compacted(topics.reviewerTokenUses().name(), 1, replication));
         return list;
     }
 

@@ -12,7 +12,10 @@ import vn.povertyreview.schemas.AccessRole;
  */
 public final class Caller {
 
-    /** The token id recorded for the admin token, which has no entry on the token topic. */
+    /**
+     * The token id recorded for the admin token, whether configured or rotated; also the key of the
+     * rotated admin token on the token topic, which no reviewer token (a UUID) can take.
+     */
     public static final String ADMIN_TOKEN_ID = "admin";
 
     private final String tokenId;

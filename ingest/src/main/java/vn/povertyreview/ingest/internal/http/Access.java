@@ -1,24 +1,71 @@
 package vn.povertyreview.ingest.internal.http;
 
 import io.javalin.http.Context;
+import java.time.Clock;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.Caller;
+import vn.povertyreview.ingest.internal.auth.Identification;
+import vn.povertyreview.ingest.internal.auth.TokenRateLimiter;
+import vn.povertyreview.ingest.internal.auth.TokenRefusal;
+import vn.povertyreview.ingest.internal.auth.TokenUses;
 
-/** Checks the bearer token of a request against what the route requires. Thread-safe. */
+/**
+ * Checks the bearer token of a request against what the route requires, and counts the request
+ * against the token's rate limit. Every route that needs a token asks here before it reads the
+ * body or writes anything, so that a refused request does nothing. Thread-safe.
+ */
 public final class Access {
 
     private final Authenticator authenticator;
+    private final TokenRateLimiter rateLimiter;
+    private final TokenUses uses;
+    private final Clock clock;
 
-    public Access(Authenticator authenticator) {
+    public Access(Authenticator authenticator, TokenRateLimiter rateLimiter, TokenUses uses, Clock clock) {
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.uses = uses;
+        this.clock = clock;
     }
 
-    /** The caller, or 401 when the request proves no one. */
+    /**
+     * The caller; 401 with the rule when the request proves no one, 429 with {@code Retry-After}
+     * when its token has used up its requests of the minute.
+     */
     public Caller caller(Context ctx) {
-        return authenticator.identify(ctx.header("Authorization")).orElseThrow(() -> new ApiProblem(401, "unauthorized",
-                new Message("Thiếu mã truy cập hoặc mã truy cập không hợp lệ (tiêu đề Authorization: Bearer <mã>).",
-                        "Missing or unknown access token (header Authorization: Bearer <token>)."))
-                .withHeader("WWW-Authenticate", "Bearer"));
+        Identification identification = authenticator.identify(ctx.header("Authorization"));
+        Caller caller = identification.caller().orElseThrow(() -> unauthorized(identification.refusal()));
+        long retryAfter = rateLimiter.retryAfterSeconds(caller);
+        if (retryAfter > 0) {
+            throw new ApiProblem(429, "rate-limited", new Message(
+                    "Mã truy cập này đã gửi quá nhiều yêu cầu trong một phút; yêu cầu này không được thực hiện. Hãy gửi lại sau "
+                            + retryAfter + " giây.",
+                    "This access token has sent too many requests in a minute; this request was not carried out. Send it again in "
+                            + retryAfter + " seconds."))
+                    .with("rule", "rate.limited")
+                    .with("retryAfterSeconds", retryAfter)
+                    .withHeader("Retry-After", Long.toString(retryAfter));
+        }
+        uses.noteUse(caller.tokenId(), clock.instant());
+        return caller;
+    }
+
+    private static ApiProblem unauthorized(TokenRefusal refusal) {
+        Message text = switch (refusal) {
+            case MISSING -> new Message("Thiếu mã truy cập (tiêu đề Authorization: Bearer <mã>).",
+                    "Missing access token (header Authorization: Bearer <token>).");
+            case UNKNOWN -> new Message("Mã truy cập không hợp lệ: hệ thống không cấp mã nào như vậy.",
+                    "Unknown access token: no such token was issued.");
+            case REVOKED -> new Message("Mã truy cập này đã bị thu hồi; hãy xin quản trị viên cấp mã mới.",
+                    "This access token was revoked; ask an administrator for a new one.");
+            case EXPIRED -> new Message("Mã truy cập này đã hết hạn; hãy xin quản trị viên cấp mã mới.",
+                    "This access token has expired; ask an administrator for a new one.");
+            case ROTATED -> new Message("Mã quản trị này đã được thay bằng mã mới; hãy dùng mã mới.",
+                    "This admin token was replaced by a rotation; use the new one.");
+        };
+        return new ApiProblem(401, "unauthorized", text)
+                .with("rule", refusal.rule())
+                .withHeader("WWW-Authenticate", "Bearer");
     }
 
     /** The caller if it is the admin; 401 for no one, 403 for anyone else. */
@@ -26,7 +73,8 @@ public final class Access {
         Caller caller = caller(ctx);
         if (!caller.isAdmin()) {
             throw new ApiProblem(403, "forbidden", new Message(
-                    "Chỉ quản trị viên được thực hiện thao tác này.", "Only an administrator may do this."));
+                    "Chỉ quản trị viên được thực hiện thao tác này.", "Only an administrator may do this."))
+                    .with("rule", "role.admin");
         }
         return caller;
     }

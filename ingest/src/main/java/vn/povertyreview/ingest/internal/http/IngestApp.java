@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.function.Supplier;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.ReviewRules;
+import vn.povertyreview.ingest.AdminTokenKeeper;
 import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.PermittedCommunes;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
+import vn.povertyreview.ingest.internal.auth.TokenRateLimiter;
+import vn.povertyreview.ingest.internal.auth.TokenUses;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 import vn.povertyreview.ingest.internal.kafka.SubmissionRecords;
@@ -43,16 +46,19 @@ public final class IngestApp {
      * @param targets  the current reduction targets, by key, kept equal to the reduction-targets topic
      * @param closures the current review-year closures, by key, kept equal to the review-year-closures topic
      * @param others   the health of the services run beside ingest, which its /health reports too
+     * @param uses     when each token was last accepted, here and on the other instances
+     * @param keeper   where the launcher keeps a rotated admin token, if it keeps it
      */
     public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
-            ReviewerTokens tokens, KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures,
-            KeyedView<AdminUnit> villages, Clock clock,
+            ReviewerTokens tokens, TokenUses uses, TokenRateLimiter rateLimiter, AdminTokenKeeper keeper,
+            KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, KeyedView<AdminUnit> villages,
+            Clock clock,
             long maxBodyBytes, int maxRecords, Supplier<Health> others) {
     }
 
     public static Javalin create(Dependencies d) {
         ObjectMapper json = IngestJson.mapper();
-        Access access = new Access(d.authenticator());
+        Access access = new Access(d.authenticator(), d.rateLimiter(), d.uses(), d.clock());
         JsonBodies bodies = new JsonBodies(json);
         ReviewRules rules = new ReviewRules(d.maps());
         IdentifierChecks identifiers = new IdentifierChecks(rules);
@@ -65,8 +71,10 @@ public final class IngestApp {
                 d.topics().householdReviews(), d.producers());
         VillageNamingHandler nameVillage = new VillageNamingHandler(access, bodies, d.maps(), identifiers,
                 d.topics().adminUnits(), d.villages(), d.producers());
-        ReviewerTokenHandler createToken = new ReviewerTokenHandler(access, bodies, d.maps(), d.topics().reviewerTokens(),
-                d.tokens(), d.producers(), d.clock());
+        ReviewerTokenHandler reviewerTokens = new ReviewerTokenHandler(access, bodies, d.maps(), d.topics().reviewerTokens(),
+                d.tokens(), d.producers(), new TokenListing(d.tokens(), d.uses(), d.clock()), d.clock());
+        AdminTokenHandler adminToken = new AdminTokenHandler(access, d.authenticator(), d.topics().reviewerTokens(),
+                d.tokens(), d.producers(), d.keeper(), d.clock());
         UnitCodes units = new UnitCodes(d.maps(), identifiers);
         TargetHandler targets = new TargetHandler(access, bodies, new TargetRecords(units), d.topics().reductionTargets(),
                 d.targets(), d.producers(), d.clock());
@@ -91,7 +99,10 @@ public final class IngestApp {
             config.routes.post("/api/v1/reviews/rejected.xlsx", rejectedRows);
             config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
             config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);
-            config.routes.post("/api/v1/reviewers", createToken);
+            config.routes.post("/api/v1/reviewers", reviewerTokens::create);
+            config.routes.get("/api/v1/reviewers", reviewerTokens::list);
+            config.routes.delete("/api/v1/reviewers/{tokenId}", reviewerTokens::revoke);
+            config.routes.post("/api/v1/admin-token/rotate", adminToken::rotate);
             config.routes.put("/api/v1/targets", targets::put);
             config.routes.get("/api/v1/targets", targets::list);
             config.routes.delete("/api/v1/targets/{reviewYear}/{unitCode}/{measure}", targets::delete);

@@ -3,10 +3,11 @@ package vn.povertyreview.ingest.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.auth.TokenHashes;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
@@ -29,16 +31,24 @@ import vn.povertyreview.schemas.ReviewerToken;
 import vn.povertyreview.schemas.Topic;
 
 /**
- * {@code POST /api/v1/reviewers} (admin): creates a reviewer token for some communes. The secret
- * is returned once, in this response, and stored nowhere: the reviewer-tokens topic keeps only its
- * SHA-256. The token works on this instance as soon as the response is sent, and on every other
- * instance once it has read the topic record. Thread-safe.
+ * The reviewer tokens, all for the admin only:
+ * <ul>
+ *   <li>{@code POST /api/v1/reviewers}: creates a reviewer token for some communes, optionally
+ *       expiring at {@code expiresAt}. The secret is returned once, in this response, and stored
+ *       nowhere: the reviewer-tokens topic keeps only its SHA-256.
+ *   <li>{@code GET /api/v1/reviewers}: lists every token, the admin's first, with its scope, when
+ *       it was created, last used, expires or was revoked; never a secret or its hash.
+ *   <li>{@code DELETE /api/v1/reviewers/{tokenId}}: revokes a reviewer token for good; 404 for an
+ *       unknown id, and revoking it again answers the same.
+ * </ul>
+ * A change works on this instance as soon as the response is sent, and on every other instance
+ * once it has read the topic record, within a second or so. Thread-safe.
  */
-public final class ReviewerTokenHandler implements Handler {
+public final class ReviewerTokenHandler {
 
     static final int MAX_COMMUNES = 1_000;
     static final int MAX_LABEL_LENGTH = 200;
-    private static final Set<String> FIELDS = Set.of("communeCodes", "label");
+    private static final Set<String> FIELDS = Set.of("communeCodes", "label", "expiresAt");
 
     private final Access access;
     private final JsonBodies bodies;
@@ -46,26 +56,66 @@ public final class ReviewerTokenHandler implements Handler {
     private final Topic<String, ReviewerToken> reviewerTokens;
     private final ReviewerTokens tokens;
     private final ProducerPool producers;
+    private final TokenListing listing;
     private final Clock clock;
 
     public ReviewerTokenHandler(Access access, JsonBodies bodies, AdminMaps maps, Topic<String, ReviewerToken> reviewerTokens,
-            ReviewerTokens tokens, ProducerPool producers, Clock clock) {
+            ReviewerTokens tokens, ProducerPool producers, TokenListing listing, Clock clock) {
         this.access = access;
         this.bodies = bodies;
         this.maps = maps;
         this.reviewerTokens = reviewerTokens;
         this.tokens = tokens;
         this.producers = producers;
+        this.listing = listing;
         this.clock = clock;
     }
 
-    @Override
-    public void handle(Context ctx) throws IOException {
+    /** {@code GET /api/v1/reviewers}. */
+    public void list(Context ctx) {
+        access.admin(ctx);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        entries.add(listing.admin());
+        for (ReviewerToken token : tokens.reviewers()) {
+            entries.add(listing.of(token));
+        }
+        ctx.json(Map.of("tokens", entries));
+    }
+
+    /** {@code DELETE /api/v1/reviewers/{tokenId}}. */
+    public void revoke(Context ctx) {
+        access.admin(ctx);
+        String tokenId = ctx.pathParam("tokenId");
+        if (tokenId.equals(Caller.ADMIN_TOKEN_ID)) {
+            throw new ApiProblem(409, "admin-token-not-revocable", new Message(
+                    "Không thu hồi được mã quản trị; hãy đổi mã bằng POST /api/v1/admin-token/rotate.",
+                    "The admin token cannot be revoked; rotate it with POST /api/v1/admin-token/rotate."))
+                    .with("rule", "tokenId.admin");
+        }
+        ReviewerToken token = tokens.byId(tokenId).orElseThrow(() -> new ApiProblem(404, "token-not-found", new Message(
+                "Không có mã truy cập nào có mã định danh này (tokenId).", "There is no token with this tokenId."))
+                .with("rule", "tokenId.unknown"));
+        if (!token.getRevoked()) {
+            token = ReviewerToken.newBuilder(token)
+                    .setRevoked(true)
+                    .setRevokedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                    .build();
+            producers.commit(List.of(OutgoingRecord.of(reviewerTokens, tokenId, token)));
+            // Refused here at once, without waiting for the follower to read it back.
+            tokens.apply(tokenId, token);
+        }
+        ctx.json(listing.of(token));
+    }
+
+    /** {@code POST /api/v1/reviewers}. */
+    public void create(Context ctx) throws IOException {
         access.admin(ctx);
         ObjectNode body = bodies.object(ctx, FIELDS);
         List<RuleViolation> violations = new ArrayList<>();
         List<String> communeCodes = communeCodes(body.get("communeCodes"), violations);
         String label = label(body.get("label"), violations);
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = expiresAt(body.get("expiresAt"), createdAt, violations);
         if (!violations.isEmpty()) {
             throw FieldErrors.invalidRequest(violations, Requests.language(ctx));
         }
@@ -78,7 +128,6 @@ public final class ReviewerTokenHandler implements Handler {
         }
 
         String secret = TokenHashes.newSecret();
-        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ReviewerToken token = ReviewerToken.newBuilder()
                 .setTokenId(UUID.randomUUID().toString())
                 .setSha256(TokenHashes.sha256Hex(secret))
@@ -87,6 +136,7 @@ public final class ReviewerTokenHandler implements Handler {
                 .setLabel(label)
                 .setCreatedAt(createdAt)
                 .setRevoked(false)
+                .setExpiresAt(expiresAt)
                 .build();
         producers.commit(List.of(OutgoingRecord.of(reviewerTokens, token.getTokenId(), token)));
         // Known here at once, without waiting for the follower to read it back.
@@ -99,6 +149,7 @@ public final class ReviewerTokenHandler implements Handler {
         response.put("communeCodes", communeCodes);
         response.put("label", label);
         response.put("createdAt", createdAt.toString());
+        response.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
         // The secret is shown once; no cache or proxy may keep a copy.
         ctx.header("Cache-Control", "no-store");
         ctx.status(201).json(response);
@@ -128,6 +179,34 @@ public final class ReviewerTokenHandler implements Handler {
                 "Phải ghi từ 1 đến " + MAX_COMMUNES + " mã xã dạng chuỗi, ví dụ [\"15271\"].",
                 "Give between 1 and " + MAX_COMMUNES + " commune codes as strings, e.g. [\"15271\"]."));
         return List.of();
+    }
+
+    /** An ISO-8601 time with its offset, after now; or none: the token does not expire. */
+    private static Instant expiresAt(JsonNode node, Instant now, List<RuleViolation> violations) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Instant expiresAt = null;
+        if (node.isTextual()) {
+            try {
+                expiresAt = OffsetDateTime.parse(node.textValue().strip()).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+        }
+        if (expiresAt == null) {
+            violations.add(new RuleViolation("expiresAt", "expiresAt.format",
+                    "Hạn dùng phải là thời điểm ISO-8601 có múi giờ, ví dụ \"2026-12-31T23:59:59+07:00\".",
+                    "expiresAt must be an ISO-8601 time with its offset, e.g. \"2026-12-31T23:59:59+07:00\"."));
+            return null;
+        }
+        if (!expiresAt.isAfter(now)) {
+            violations.add(new RuleViolation("expiresAt", "expiresAt.past",
+                    "Hạn dùng " + expiresAt + " đã qua; hãy ghi một thời điểm trong tương lai.",
+                    "expiresAt " + expiresAt + " has passed; give a time in the future."));
+            return null;
+        }
+        return expiresAt;
     }
 
     private static String label(JsonNode node, List<RuleViolation> violations) {
