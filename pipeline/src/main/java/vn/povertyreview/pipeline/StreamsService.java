@@ -41,6 +41,7 @@ final class StreamsService implements AutoCloseable {
             LOG.info("The last run stopped without a checkpoint (a crash or kill): removed the local state of tasks {};"
                     + " it is restored from the changelogs", removed);
         }
+        LeftOpenTransactions.abortLeftBy(config.stateDir(), config.applicationId(), config.threads(), config.bootstrapServers());
         streams = new KafkaStreams(topology, config.properties(topics, options));
         streams.setStateListener((now, before) -> {
             LOG.info("Rollup streams {} -> {}", before, now);
