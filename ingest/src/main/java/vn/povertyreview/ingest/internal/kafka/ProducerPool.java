@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,20 +77,29 @@ public final class ProducerPool implements AutoCloseable {
      * not fatal here: the pool reports itself unusable and keeps trying on use.
      */
     public void warmUp() {
-        for (Slot slot : slots) {
-            if (!idle.remove(slot)) {
-                continue;
+        List<Slot> warming = new ArrayList<>();
+        idle.drainTo(warming);
+        // Each initialisation is a round trip to the transaction coordinator, which after a crash
+        // first aborts what the producer's previous run left open: all at once, not one by one,
+        // so that a restarted ingest answers seconds sooner.
+        ExecutorService initialising = Executors.newFixedThreadPool(Math.max(1, warming.size()));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Slot slot : warming) {
+                done.add(initialising.submit(slot::producer));
             }
-            try {
-                slot.producer();
-                kafkaReachable = true;
-            } catch (KafkaException e) {
-                kafkaReachable = false;
-                LOG.warn("Kafka producers not ready yet ({}); will retry on use", e.toString());
-                return;
-            } finally {
-                idle.add(slot);
+            for (Future<?> each : done) {
+                each.get();
             }
+            kafkaReachable = true;
+        } catch (ExecutionException e) {
+            kafkaReachable = false;
+            LOG.warn("Kafka producers not ready yet ({}); will retry on use", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            initialising.shutdownNow();
+            idle.addAll(warming);
         }
     }
 
