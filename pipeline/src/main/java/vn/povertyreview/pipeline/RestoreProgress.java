@@ -1,6 +1,6 @@
 package vn.povertyreview.pipeline;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
@@ -18,8 +18,8 @@ final class RestoreProgress implements StateRestoreListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestoreProgress.class);
 
-    /** Store partitions being restored now, with the records each has to read. */
-    private final Map<String, Long> restoring = new ConcurrentHashMap<>();
+    /** Store partitions being restored now, as {@code <store>/<partition>}. */
+    private final Set<String> restoring = ConcurrentHashMap.newKeySet();
     private final AtomicLong roundStartedNanos = new AtomicLong();
     private final AtomicLong roundRecords = new AtomicLong();
     private final AtomicLong roundPartitions = new AtomicLong();
@@ -36,7 +36,7 @@ final class RestoreProgress implements StateRestoreListener {
             roundRecords.set(0);
             roundPartitions.set(0);
         }
-        restoring.put(key(partition, store), Math.max(0, endingOffset - startingOffset));
+        restoring.add(key(partition, store));
         LOG.debug("Restoring {} partition {} from offset {} to {}", store, partition.partition(), startingOffset, endingOffset);
     }
 
@@ -56,7 +56,7 @@ final class RestoreProgress implements StateRestoreListener {
     }
 
     private void ended(TopicPartition partition, String store) {
-        if (restoring.remove(key(partition, store)) == null) {
+        if (!restoring.remove(key(partition, store))) {
             return;
         }
         roundPartitions.incrementAndGet();
