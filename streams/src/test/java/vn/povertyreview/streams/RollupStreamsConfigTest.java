@@ -33,6 +33,7 @@ class RollupStreamsConfigTest {
         Properties props = new RollupStreamsConfig("app", "127.0.0.1:9092", Path.of("state"), 2, 1).properties(Topics.withDefaultNames());
 
         assertThat(props).containsEntry(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), 8 * 1024 * 1024)
+                .containsEntry(StreamsConfig.topicPrefix(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG), 0.1)
                 .containsEntry(StreamsConfig.topicPrefix(TopicConfig.COMPRESSION_TYPE_CONFIG), Topics.COMPRESSION);
     }
 
