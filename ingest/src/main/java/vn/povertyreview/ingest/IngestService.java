@@ -30,7 +30,7 @@ import vn.povertyreview.schemas.Topic;
 /**
  * The running ingest service: the HTTP API through which commune reviewers submit household
  * reviews and admins manage reviewer tokens, village names, reduction targets and review-year
- * closures, writing to Kafka.
+ * closures, writing to Kafka; and where reports of the figures are fetched, from the sink's database.
  *
  * <p>{@link #start} reads every reviewer token (and the rotated admin token), the tokens' last uses,
  * every reduction target and review-year closure from Kafka (their compacted topics) before it
@@ -92,6 +92,17 @@ public final class IngestService implements AutoCloseable {
      *               it configures only its hash
      */
     public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others, AdminTokenKeeper keeper) {
+        return start(settings, clock, others, keeper, new ReportDatabase());
+    }
+
+    /**
+     * Starts the service with the database its reports and expected counts read and write, which
+     * the launcher may connect after the start.
+     *
+     * @param reports the sink's database; while it is not connected, those endpoints answer 503
+     */
+    public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others, AdminTokenKeeper keeper,
+            ReportDatabase reports) {
         String prefix = "ingest-" + settings.instanceId();
         ProducerPool producers = new ProducerPool(
                 transactionalId -> new KafkaProducer<>(KafkaClientSettings.producer(
@@ -125,7 +136,7 @@ public final class IngestService implements AutoCloseable {
                     settings.adminRequestsPerMinute());
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
                     authenticator, tokens, uses, rateLimiter, keeper, targets, closures, villages, clock,
-                    settings.maxBodyBytes(), settings.maxRecords(), others));
+                    settings.maxBodyBytes(), settings.maxRecords(), others, reports));
             app.start(settings.bindHost(), settings.port());
             usePublisher = new TokenUsePublisher(uses, settings.topics().reviewerTokenUses(), producers,
                     settings.instanceId(), settings.tokenUsePublishInterval());

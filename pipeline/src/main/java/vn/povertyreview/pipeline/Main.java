@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import vn.povertyreview.pipeline.analysts.AnalystCommand;
 import vn.povertyreview.pipeline.demo.DemoLoader;
+import vn.povertyreview.pipeline.reports.ReportCommand;
 import vn.povertyreview.pipeline.targets.TargetImport;
 import vn.povertyreview.pipeline.tokens.TokenCommand;
 
@@ -21,6 +22,7 @@ import vn.povertyreview.pipeline.tokens.TokenCommand;
  * PostgreSQL), {@code settings} (every setting with its variable and default),
  * {@code import-targets} (reduction targets from a CSV file, through the ingest API),
  * {@code analyst add|list|remove} (PostgreSQL login roles of analysts, confined to their units),
+ * {@code report --year --unit --out} (the report workbook or CSV of a unit and year, from the database),
  * {@code tokens list|revoke} and {@code admin-token rotate} (the ingest API's tokens, through that API).
  * Settings follow as {@code --key=value}.
  */
@@ -46,6 +48,10 @@ public final class Main {
                 System.exit(new TokenCommand(out, System.err).run(command, arguments));
                 return;
             }
+            if (command.equals("report")) {
+                System.exit(new ReportCommand(out, System.err).run(arguments, System.getenv()));
+                return;
+            }
             if (command.equals("analyst")) {
                 System.exit(new AnalystCommand(out, System.err).run(arguments, System.getenv()));
                 return;
@@ -58,7 +64,7 @@ public final class Main {
                 case "broker" -> Pipeline.Role.BROKER;
                 case "database" -> Pipeline.Role.DATABASE;
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets, analyst, tokens or admin-token");
+                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets, analyst, report, tokens or admin-token");
             };
             Settings settings = Settings.load(System.getenv(), arguments);
             run(role, settings, out);

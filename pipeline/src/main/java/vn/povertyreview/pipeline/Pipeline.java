@@ -30,6 +30,7 @@ import vn.povertyreview.ingest.AdminTokenKeeper;
 import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
+import vn.povertyreview.ingest.ReportDatabase;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.sink.RollupSink;
 import vn.povertyreview.sink.SinkDatabase;
@@ -52,6 +53,8 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
     /** Database connections beyond one per sink writer. */
     private static final int SPARE_CONNECTIONS = 2;
+    /** The reports' own connections, so that a report being read never holds up a sink writer. */
+    private static final int REPORT_CONNECTIONS = 2;
 
     private final Settings settings;
     private final Topics topics;
@@ -61,6 +64,8 @@ public final class Pipeline implements AutoCloseable {
     private DataSource dataSource;
     // Read by ingest's health checks while start() is still filling them in.
     private volatile IngestService ingest;
+    /** Connected once the database's schema is up to date; ingest answers its reports 503 until then. */
+    private final ReportDatabase reports = new ReportDatabase();
     private volatile StreamsService streams;
     private final List<RollupSink> sinks = new CopyOnWriteArrayList<>();
     private volatile boolean started;
@@ -129,8 +134,12 @@ public final class Pipeline implements AutoCloseable {
                     AdminToken.replace(dataDir, rotated);
                     adminToken = rotated;
                 };
-                ingest = IngestService.start(ingestSettings, Clock.systemUTC(), this::servicesBesideIngest, keeper);
+                ingest = IngestService.start(ingestSettings, Clock.systemUTC(), this::servicesBesideIngest, keeper, reports);
                 running.push(ingest);
+                if (role == Role.INGEST && settings.isSet(Setting.DB_URL)) {
+                    // An ingest of its own reads the reports from the database the sink writes (and migrates).
+                    connectReports(database());
+                }
                 return null;
             });
         }
@@ -148,6 +157,9 @@ public final class Pipeline implements AutoCloseable {
                 HikariDataSource connections = SinkDatabase.pooled(dataSource, writers + SPARE_CONNECTIONS);
                 running.push(connections);
                 Jdbi jdbi = SinkDatabase.open(connections);
+                if (all) {
+                    connectReports(dataSource);
+                }
                 SinkSettings sinkSettings = new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
                         topics.unitRollups().name(), topics.classificationDisagreements().name(),
                         topics.targetStatuses().name(), topics.targetGapAlerts().name(),
@@ -181,6 +193,12 @@ public final class Pipeline implements AutoCloseable {
         }
         started = true;
         return this;
+    }
+
+    private void connectReports(DataSource database) {
+        HikariDataSource connections = SinkDatabase.pooled(database, REPORT_CONNECTIONS);
+        running.push(connections);
+        reports.connect(SinkDatabase.jdbi(connections));
     }
 
     private String kafka() {

@@ -42,8 +42,8 @@ class ComposeFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sink"})
-    void theSinkIsToldWhereTheDatabaseIs(String name) throws Exception {
+    @ValueSource(strings = {"sink", "ingest"})
+    void theSinkAndIngestAreToldWhereTheDatabaseIs(String name) throws Exception {
         JsonNode environment = service(name).path("environment");
         assertThat(environment.has(Setting.DB_URL.environmentVariable())).isTrue();
         assertThat(environment.has(Setting.DB_PASSWORD.environmentVariable())).isTrue();

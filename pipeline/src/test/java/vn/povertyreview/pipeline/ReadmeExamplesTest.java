@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,10 +66,16 @@ class ReadmeExamplesTest {
     @Test
     void curlExamplesAreAcceptedAndTheirReviewsReachTheRollupsAndTheSqlExamplesFindThem() throws Exception {
         List<String> curlExamples = blocks("bash").stream().filter(block -> block.contains("curl -sS")).toList();
-        assertThat(curlExamples).hasSize(5);
+        assertThat(curlExamples).hasSize(6);
         for (String example : curlExamples) {
             assertThat(runBash(example)).as("README example\n%s", example).doesNotContain("\"rejected\":[{");
         }
+        // The report example saved the workbook and the CSV of commune 15271.
+        try (XSSFWorkbook workbook = new XSSFWorkbook(workDir.resolve("ha-trung-2025.xlsx").toFile())) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
+            assertThat(workbook.getSheet("Tiến độ rà soát")).isNotNull();
+        }
+        assertThat(Files.readString(workDir.resolve("ha-trung-2025.csv"), StandardCharsets.UTF_8)).contains("\r\ntopic,review-progress,");
 
         await("README reviews in unit_rollup").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
             assertThat(queryLong("SELECT total_households FROM unit_rollup WHERE review_year = 2025 AND unit_code = '15271'"))

@@ -46,7 +46,7 @@ class AnalystViewsTest {
 
     @Test
     void provinceViewNamesTheProvince() {
-        assertThat(rows("SELECT review_year, province_code, province_name, poor_households, poor_rate::text AS poor_rate"
+        assertThat(rows("SELECT review_year, province_code, province_name, poor_households, round(poor_rate, 4)::text AS poor_rate"
                 + " FROM province_poverty ORDER BY review_year"))
                 .containsExactly(
                         Map.of("review_year", 2024, "province_code", "38", "province_name", "Tỉnh Thanh Hóa",
@@ -57,7 +57,7 @@ class AnalystViewsTest {
 
     @Test
     void districtViewNamesTheDistrictAndItsProvince() {
-        assertThat(rows("SELECT district_code, district_name, province_code, province_name, near_poor_rate::text AS near_poor_rate"
+        assertThat(rows("SELECT district_code, district_name, province_code, province_name, round(near_poor_rate, 4)::text AS near_poor_rate"
                 + " FROM district_poverty WHERE review_year = 2024"))
                 .containsExactly(Map.of("district_code", "392", "district_name", "Huyện Hà Trung",
                         "province_code", "38", "province_name", "Tỉnh Thanh Hóa", "near_poor_rate", "4.6875"));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
-import vn.povertyreview.domain.rollup.Rates;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.sink.rollup.RollupColumns;
 
@@ -45,14 +45,15 @@ class SinkDatabaseTest {
         MigrateResult result = SinkDatabase.migrate(dataSource);
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(9);
+        assertThat(result.migrationsExecuted).isEqualTo(11);
         Jdbi jdbi = SinkDatabase.jdbi(dataSource);
         List<String> relations = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
                  ORDER BY table_name""").mapTo(String.class).list());
         assertThat(relations).containsExactly("analyst", "analyst_unit", "classification_disagreement", "commune_poverty",
-                "district_poverty", "province_poverty", "sink_offset", "target_gap_alert", "target_status", "unit_rollup");
+                "district_poverty", "expected_household_count", "province_poverty", "review_progress", "sink_offset", "target_gap_alert",
+                "target_status", "unit_rollup");
     }
 
     @Test
@@ -105,12 +106,19 @@ class SinkDatabaseTest {
                     .contains(figure.vietnamese()).contains(figure.english());
         }
         for (Measure measure : Measure.values()) {
-            int scale = measure.column().startsWith("multidimensional_") ? Measure.RATIO_SCALE : Rates.SCALE;
             assertThat(columns).as("column %s of measure %s", measure.column(), measure).containsKey(measure.column());
-            assertThat(columns.get(measure.column())).as(measure.column())
-                    .containsEntry("data_type", "numeric")
-                    .containsEntry("numeric_precision", 7)
-                    .containsEntry("numeric_scale", scale);
+            if (measure.isRate()) {
+                // Computed from the counts, unrounded, so that a report rounds it once.
+                assertThat(columns.get(measure.column())).as(measure.column())
+                        .containsEntry("data_type", "numeric")
+                        .containsEntry("numeric_precision", null)
+                        .containsEntry("is_generated", "ALWAYS");
+            } else {
+                assertThat(columns.get(measure.column())).as(measure.column())
+                        .containsEntry("data_type", "numeric")
+                        .containsEntry("numeric_precision", 7)
+                        .containsEntry("numeric_scale", Measure.RATIO_SCALE);
+            }
             assertThat(columns.get(measure.column()).get("comment")).as(measure.column()).asString()
                     .contains(measure.vietnamese()).contains(measure.english());
         }
@@ -121,7 +129,12 @@ class SinkDatabaseTest {
         Jdbi jdbi = TestDatabases.fresh(postgres);
         Map<String, Map<String, Object>> columns = columnsOf(jdbi, "unit_rollup");
 
-        assertThat(RollupColumns.ALL).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(columns.keySet());
+        Set<String> generated = columns.entrySet().stream().filter(column -> "ALWAYS".equals(column.getValue().get("is_generated")))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(generated).containsExactlyInAnyOrder("poor_rate", "near_poor_rate", "ethnic_minority_poor_rate",
+                "ethnic_minority_poor_rate_among_ethnic_minority");
+        assertThat(RollupColumns.ALL).doesNotHaveDuplicates().doesNotContainAnyElementsOf(generated)
+                .containsExactlyInAnyOrderElementsOf(columns.keySet().stream().filter(column -> !generated.contains(column)).toList());
         Set<String> notNull = Set.of("unit_code", "review_year", "map_id", "unit_level", "unit_name", "total_households",
                 "poor_households", "near_poor_households", "poor_rate", "near_poor_rate", "revision", "updated_at");
         columns.forEach((column, description) -> assertThat(description).as(column)
@@ -142,7 +155,7 @@ class SinkDatabaseTest {
     private static Map<String, Map<String, Object>> columnsOf(Jdbi jdbi, String table) {
         Map<String, Map<String, Object>> columns = new LinkedHashMap<>();
         jdbi.useHandle(handle -> handle.createQuery("""
-                        SELECT column_name, data_type, numeric_precision, numeric_scale, is_nullable,
+                        SELECT column_name, data_type, numeric_precision, numeric_scale, is_nullable, is_generated,
                                col_description(format('%I', table_name)::regclass, ordinal_position::int) AS comment
                           FROM information_schema.columns
                          WHERE table_schema = 'public' AND table_name = :table

@@ -55,6 +55,17 @@ public enum Measure {
         return english;
     }
 
+    /**
+     * Whether this is a rate in percent of two counts, which a report shows with 2 decimals rounded
+     * once from the counts ({@link Rates#shown}); the others are Alkire–Foster ratios.
+     */
+    public boolean isRate() {
+        return switch (this) {
+            case POOR_RATE, NEAR_POOR_RATE, ETHNIC_MINORITY_POOR_RATE, ETHNIC_MINORITY_POOR_RATE_AMONG_ETHNIC_MINORITY -> true;
+            case MULTIDIMENSIONAL_HEADCOUNT_RATIO, MULTIDIMENSIONAL_INTENSITY, MULTIDIMENSIONAL_ADJUSTED_HEADCOUNT -> false;
+        };
+    }
+
     /** The measure of a unit with {@code sum}; empty when undefined (average intensity with no one to average). */
     public Optional<BigDecimal> of(Tally sum, PovertyStandard standard) {
         long households = sum.get(Figure.HOUSEHOLDS);

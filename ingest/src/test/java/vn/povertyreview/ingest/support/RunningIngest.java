@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
+import vn.povertyreview.ingest.AdminTokenKeeper;
+import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.IngestService;
 import vn.povertyreview.ingest.IngestSettings;
+import vn.povertyreview.ingest.ReportDatabase;
 import vn.povertyreview.schemas.Topics;
 
 /** The real ingest service on a free loopback port, with its topics and a client for it. */
@@ -42,6 +45,13 @@ public final class RunningIngest implements AutoCloseable {
 
     public static RunningIngest start(IngestSettings settings, Clock clock) {
         return new RunningIngest(IngestService.start(settings, clock), settings.topics(), settings.bootstrapServers());
+    }
+
+    /** An instance whose reports read and write this database. */
+    public static RunningIngest start(String bootstrapServers, Topics topics, ReportDatabase reports) {
+        IngestSettings settings = settings(bootstrapServers, topics);
+        return new RunningIngest(IngestService.start(settings, Clock.systemUTC(), Health::up, AdminTokenKeeper.NONE, reports),
+                settings.topics(), settings.bootstrapServers());
     }
 
     public IngestService service() {

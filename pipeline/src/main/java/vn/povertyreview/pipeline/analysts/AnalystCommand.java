@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,17 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.postgresql.ds.PGSimpleDataSource;
 import vn.povertyreview.domain.access.Scope;
 import vn.povertyreview.domain.admin.AdminMaps;
-import vn.povertyreview.pipeline.Pipeline;
-import vn.povertyreview.pipeline.Setting;
+import vn.povertyreview.pipeline.CommandDatabase;
 import vn.povertyreview.pipeline.Settings;
-import vn.povertyreview.sink.SinkDatabase;
 import vn.povertyreview.sink.access.Analyst;
 import vn.povertyreview.sink.access.AnalystAccounts;
 import vn.povertyreview.sink.access.AnalystName;
@@ -103,7 +96,7 @@ public final class AnalystCommand {
         boolean generated = !options.containsKey("--password-file");
         char[] password = generated ? newPassword() : passwordFrom(Path.of(options.get("--password-file")));
         AdminMaps maps = AdminMaps.official();
-        Database database = Database.of(settings);
+        CommandDatabase database = CommandDatabase.of(settings);
         try {
             new AnalystAccounts(database.open(), maps).add(name, scope, password);
             out.println("Analyst " + name + " added: " + scope + ".");
@@ -120,7 +113,7 @@ public final class AnalystCommand {
 
     private int list(Map<String, String> options, Settings settings) {
         allowOnly(options, "list");
-        List<Analyst> analysts = new AnalystAccounts(Database.of(settings).open(), AdminMaps.official()).list();
+        List<Analyst> analysts = new AnalystAccounts(CommandDatabase.of(settings).open(), AdminMaps.official()).list();
         if (analysts.isEmpty()) {
             out.println("No analysts.");
             return 0;
@@ -136,7 +129,7 @@ public final class AnalystCommand {
     private int remove(Map<String, String> options, Settings settings) {
         allowOnly(options, "remove", "--name");
         AnalystName name = new AnalystName(required(options, "--name"));
-        AnalystAccounts.Removal removal = new AnalystAccounts(Database.of(settings).open(), AdminMaps.official()).remove(name);
+        AnalystAccounts.Removal removal = new AnalystAccounts(CommandDatabase.of(settings).open(), AdminMaps.official()).remove(name);
         out.println("Analyst " + name + " removed: " + removal.sessionsEnded() + " open sessions ended, "
                 + (removal.leftOver().isEmpty() ? "its role dropped." : String.join("; ", removal.leftOver())));
         return 0;
@@ -188,36 +181,5 @@ public final class AnalystCommand {
             throw new IllegalArgumentException("the password in " + file + " is shorter than " + SHORTEST_PASSWORD + " characters");
         }
         return password.toCharArray();
-    }
-
-    /** The database the command works on, and how to say where it is. */
-    private record Database(DataSource dataSource, String where) {
-
-        static Database of(Settings settings) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            if (settings.isSet(Setting.DB_URL)) {
-                dataSource.setUrl(settings.get(Setting.DB_URL));
-                dataSource.setUser(settings.get(Setting.DB_USER));
-                dataSource.setPassword(settings.get(Setting.DB_PASSWORD));
-                return new Database(dataSource, settings.get(Setting.DB_URL).replaceAll("\\?.*", ""));
-            }
-            // The embedded server trusts its superuser on loopback, as the launcher itself connects.
-            dataSource.setServerNames(new String[] {"127.0.0.1"});
-            dataSource.setPortNumbers(new int[] {settings.getInt(Setting.DB_EMBEDDED_PORT)});
-            dataSource.setDatabaseName(Pipeline.DATABASE);
-            dataSource.setUser("postgres");
-            return new Database(dataSource, "jdbc:postgresql://127.0.0.1:" + settings.getInt(Setting.DB_EMBEDDED_PORT) + "/"
-                    + Pipeline.DATABASE);
-        }
-
-        Jdbi open() {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.isValid(5);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot connect to PostgreSQL at " + where + " (" + e.getMessage() + "): "
-                        + "start it with './poverty run' or './poverty database', or give --db.url", e);
-            }
-            return SinkDatabase.open(dataSource);
-        }
     }
 }

@@ -37,6 +37,6 @@ public final class DemoLoader {
             accepted += answer.body().path("accepted").asInt();
             out.printf("Demo: %,d of %,d households accepted%n", accepted, households);
         }
-        out.println("Demo: done. Try in psql: SELECT province_name, total_households, poor_households, poor_rate FROM province_poverty;");
+        out.println("Demo: done. Try in psql: SELECT province_name, total_households, poor_households, round(poor_rate, 2) AS poor_rate FROM province_poverty;");
     }
 }

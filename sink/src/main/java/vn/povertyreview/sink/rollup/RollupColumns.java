@@ -2,6 +2,7 @@ package vn.povertyreview.sink.rollup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import vn.povertyreview.domain.rollup.Figure;
@@ -9,7 +10,7 @@ import vn.povertyreview.domain.rollup.Measure;
 
 /**
  * The columns of {@code unit_rollup} the sink writes, generated from {@link Figure} and
- * {@link Measure} and defined into the statements of {@link RollupDao}: the one place that lists
+ * {@link Measure} (but the rates, generated columns of the table) and defined into the statements of {@link RollupDao}: the one place that lists
  * them, so a new figure needs only a migration that adds its column. Stateless.
  */
 public final class RollupColumns {
@@ -19,7 +20,12 @@ public final class RollupColumns {
     /** After the figures and measures. */
     static final List<String> VERSION = List.of("revision", "updated_at");
     private static final Figure[] FIGURES = Figure.values();
-    private static final Measure[] MEASURES = Measure.values();
+    /**
+     * The measures the sink writes: not the rates, which the database computes from the counts of
+     * the row at full precision (migration V11), so that a report rounds them once.
+     */
+    private static final Measure[] MEASURES = Arrays.stream(Measure.values()).filter(measure -> !measure.isRate())
+            .toArray(Measure[]::new);
     /** NULL in COPY's text format. */
     private static final String NULL = "\\N";
 

@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.domain.review.ReviewRules;
 import vn.povertyreview.ingest.AdminTokenKeeper;
 import vn.povertyreview.ingest.Health;
+import vn.povertyreview.ingest.ReportDatabase;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.PermittedCommunes;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
@@ -48,12 +50,13 @@ public final class IngestApp {
      * @param others   the health of the services run beside ingest, which its /health reports too
      * @param uses     when each token was last accepted, here and on the other instances
      * @param keeper   where the launcher keeps a rotated admin token, if it keeps it
+     * @param reports  the sink's database, which the reports and the expected counts read and write
      */
     public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
             ReviewerTokens tokens, TokenUses uses, TokenRateLimiter rateLimiter, AdminTokenKeeper keeper,
             KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, KeyedView<AdminUnit> villages,
             Clock clock,
-            long maxBodyBytes, int maxRecords, Supplier<Health> others) {
+            long maxBodyBytes, int maxRecords, Supplier<Health> others, ReportDatabase reports) {
     }
 
     public static Javalin create(Dependencies d) {
@@ -85,6 +88,8 @@ public final class IngestApp {
         PermittedCommunes permitted = new PermittedCommunes(d.maps());
         ReviewTemplateHandler template = new ReviewTemplateHandler(access, new ReviewTemplate(permitted, d.villages()));
         CallerHandler me = new CallerHandler(access, permitted);
+        ReportHandler reports = new ReportHandler(access, units, new UnitDirectory(d.maps()), d.reports());
+        ExpectedCountHandler expectedCounts = new ExpectedCountHandler(access, bodies, units, d.reports(), d.clock());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -109,6 +114,10 @@ public final class IngestApp {
             config.routes.post("/api/v1/review-years/{reviewYear}/closures", closures::close);
             config.routes.delete("/api/v1/review-years/{reviewYear}/closures/{unitCode}", closures::reopen);
             config.routes.get("/api/v1/templates/reviews.xlsx", template);
+            config.routes.get("/api/v1/reports/{reviewYear}/{unitCode}.xlsx", reports::xlsx);
+            config.routes.get("/api/v1/reports/{reviewYear}/{unitCode}.csv", reports::csv);
+            config.routes.put("/api/v1/expected-counts/{reviewYear}/{unitCode}", expectedCounts::put);
+            config.routes.delete("/api/v1/expected-counts/{reviewYear}/{unitCode}", expectedCounts::delete);
             config.routes.get("/api/v1/me", me);
             config.routes.get("/api/v1/openapi.json", describe);
             config.routes.get("/health", health);

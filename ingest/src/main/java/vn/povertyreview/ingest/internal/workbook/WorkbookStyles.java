@@ -15,11 +15,23 @@ final class WorkbookStyles {
 
     /** How Vietnam writes a date and time: day first. */
     static final String TIME_FORMAT = "dd/mm/yyyy hh:mm";
+    /** A count of households in a report. */
+    static final String COUNT_FORMAT = "#,##0";
+    /** A rate in a report: exactly the 2 decimals it was rounded to. */
+    static final String RATE_FORMAT = "0.00";
 
     final CellStyle header;
     final CellStyle title;
     final CellStyle wrapped;
     final CellStyle error;
+    /** Report cells: households as whole numbers grouped by thousands, rates with their 2 decimals. */
+    final CellStyle count;
+    final CellStyle rate;
+    final CellStyle time;
+    /** The same in bold, for a total row. */
+    final CellStyle boldText;
+    final CellStyle boldCount;
+    final CellStyle boldRate;
     private final Map<Kind, CellStyle> plain = new EnumMap<>(Kind.class);
     private final Map<Kind, CellStyle> marked = new EnumMap<>(Kind.class);
 
@@ -45,6 +57,15 @@ final class WorkbookStyles {
         error = workbook.createCellStyle();
         error.cloneStyleFrom(wrapped);
         error.setFont(red);
+        count = numberStyle(workbook, COUNT_FORMAT);
+        rate = numberStyle(workbook, RATE_FORMAT);
+        time = numberStyle(workbook, TIME_FORMAT);
+        boldText = workbook.createCellStyle();
+        boldText.setFont(bold);
+        boldCount = numberStyle(workbook, COUNT_FORMAT);
+        boldCount.setFont(bold);
+        boldRate = numberStyle(workbook, RATE_FORMAT);
+        boldRate.setFont(bold);
         for (Kind kind : Kind.values()) {
             CellStyle style = workbook.createCellStyle();
             style.setDataFormat(workbook.createDataFormat().getFormat(formatOf(kind)));
@@ -55,6 +76,12 @@ final class WorkbookStyles {
             bad.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             marked.put(kind, bad);
         }
+    }
+
+    private static CellStyle numberStyle(Workbook workbook, String format) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(workbook.createDataFormat().getFormat(format));
+        return style;
     }
 
     private static String formatOf(Kind kind) {

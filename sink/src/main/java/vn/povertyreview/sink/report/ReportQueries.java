@@ -1,0 +1,102 @@
+package vn.povertyreview.sink.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.povertyreview.domain.rollup.Figure;
+import vn.povertyreview.domain.target.TargetKind;
+import vn.povertyreview.domain.target.TargetMeasure;
+import vn.povertyreview.domain.target.TargetStatus;
+
+/**
+ * The reads behind the reports: one unit and review year with the units directly under it, from
+ * {@code unit_rollup}, {@code review_progress} and {@code target_status}, in one read-only
+ * transaction so that the sheets of a report agree with each other. Counts only: rates are computed
+ * from them where they are shown. Thread-safe: every call opens its own handle.
+ */
+public final class ReportQueries {
+
+    private final Jdbi jdbi;
+
+    public ReportQueries(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** The report's data, or empty when the unit has no figures in that year. */
+    public Optional<ReportData> load(int reviewYear, String unitCode) {
+        return jdbi.inTransaction(handle -> {
+            handle.execute("SET TRANSACTION READ ONLY");
+            List<UnitFigures> units = handle.createQuery("""
+                            SELECT * FROM unit_rollup
+                             WHERE review_year = :year AND (unit_code = :unit OR parent_code = :unit)
+                             ORDER BY unit_code""")
+                    .bind("year", reviewYear)
+                    .bind("unit", unitCode)
+                    .map((rs, ctx) -> unitFigures(rs))
+                    .list();
+            Optional<UnitFigures> unit = units.stream().filter(figures -> figures.unitCode().equals(unitCode)).findFirst();
+            if (unit.isEmpty()) {
+                return Optional.<ReportData>empty();
+            }
+            List<UnitFigures> children = units.stream().filter(figures -> !figures.unitCode().equals(unitCode)).toList();
+            return Optional.of(new ReportData(reviewYear, unit.get(), children, progress(handle, reviewYear, unitCode),
+                    targets(handle, reviewYear, unitCode)));
+        });
+    }
+
+    private static UnitFigures unitFigures(ResultSet rs) throws SQLException {
+        Map<Figure, Long> figures = new EnumMap<>(Figure.class);
+        for (Figure figure : Figure.values()) {
+            long count = rs.getLong(figure.column());
+            if (!rs.wasNull()) {
+                figures.put(figure, count);
+            }
+        }
+        return new UnitFigures(rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("unit_level"),
+                rs.getString("parent_code"), figures);
+    }
+
+    /** The unit first, then the units under it in code order. */
+    private static List<ProgressRow> progress(Handle handle, int reviewYear, String unitCode) {
+        return handle.createQuery("""
+                        SELECT unit_code, unit_name, reviewed_households, expected_households, expected_source, last_change_at
+                          FROM review_progress
+                         WHERE review_year = :year AND (unit_code = :unit OR parent_code = :unit)
+                         ORDER BY unit_code <> :unit, unit_code""")
+                .bind("year", reviewYear)
+                .bind("unit", unitCode)
+                .map((rs, ctx) -> {
+                    long expected = rs.getLong("expected_households");
+                    return new ProgressRow(rs.getString("unit_code"), rs.getString("unit_name"), rs.getLong("reviewed_households"),
+                            rs.wasNull() ? null : expected, "SET".equals(rs.getString("expected_source")),
+                            rs.getObject("last_change_at", OffsetDateTime.class));
+                })
+                .list();
+    }
+
+    /** The unit's targets first, then those of the units directly under it, in code and measure order. */
+    private static List<TargetRow> targets(Handle handle, int reviewYear, String unitCode) {
+        return handle.createQuery("""
+                        SELECT s.* FROM target_status s
+                         WHERE s.review_year = :year
+                           AND (s.unit_code = :unit
+                                OR s.unit_code IN (SELECT u.unit_code FROM unit_rollup u
+                                                    WHERE u.review_year = :year AND u.parent_code = :unit))
+                         ORDER BY s.unit_code <> :unit, s.unit_code, s.measure""")
+                .bind("year", reviewYear)
+                .bind("unit", unitCode)
+                .map((rs, ctx) -> new TargetRow(rs.getString("unit_code"), rs.getString("unit_name"),
+                        TargetMeasure.valueOf(rs.getString("measure")), TargetKind.valueOf(rs.getString("kind")),
+                        rs.getBigDecimal("target_value"), rs.getLong("baseline_poor_households"),
+                        rs.getLong("baseline_total_households"), rs.getLong("current_poor_households"),
+                        rs.getLong("current_total_households"), rs.getLong("target_end_households"), rs.getLong("gap_households"),
+                        rs.getBigDecimal("completion_percent"), TargetStatus.valueOf(rs.getString("status"))))
+                .list();
+    }
+}
