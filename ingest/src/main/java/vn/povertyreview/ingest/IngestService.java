@@ -1,6 +1,8 @@
 package vn.povertyreview.ingest;
 
 import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -92,17 +94,18 @@ public final class IngestService implements AutoCloseable {
      *               it configures only its hash
      */
     public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others, AdminTokenKeeper keeper) {
-        return start(settings, clock, others, keeper, new ReportDatabase());
+        return start(settings, clock, others, keeper, new ReportDatabase(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     /**
      * Starts the service with the database its reports and expected counts read and write, which
-     * the launcher may connect after the start.
+     * the launcher may connect after the start, keeping its meters in the launcher's registry, which
+     * {@code GET /metrics} then shows whole: the meters of the services run beside ingest too.
      *
      * @param reports the sink's database; while it is not connected, those endpoints answer 503
      */
     public static IngestService start(IngestSettings settings, Clock clock, Supplier<Health> others, AdminTokenKeeper keeper,
-            ReportDatabase reports) {
+            ReportDatabase reports, PrometheusMeterRegistry metrics) {
         String prefix = "ingest-" + settings.instanceId();
         ProducerPool producers = new ProducerPool(
                 transactionalId -> new KafkaProducer<>(KafkaClientSettings.producer(
@@ -136,7 +139,7 @@ public final class IngestService implements AutoCloseable {
                     settings.adminRequestsPerMinute());
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
                     authenticator, tokens, uses, rateLimiter, keeper, targets, closures, villages, clock,
-                    settings.maxBodyBytes(), settings.maxRecords(), others, reports));
+                    settings.maxBodyBytes(), settings.maxRecords(), others, reports, metrics));
             app.start(settings.bindHost(), settings.port());
             usePublisher = new TokenUsePublisher(uses, settings.topics().reviewerTokenUses(), producers,
                     settings.instanceId(), settings.tokenUsePublishInterval());

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import vn.povertyreview.pipeline.analysts.AnalystCommand;
 import vn.povertyreview.pipeline.demo.DemoLoader;
 import vn.povertyreview.pipeline.reports.ReportCommand;
+import vn.povertyreview.pipeline.status.StatusCommand;
 import vn.povertyreview.pipeline.targets.TargetImport;
 import vn.povertyreview.pipeline.tokens.TokenCommand;
 
@@ -23,7 +24,8 @@ import vn.povertyreview.pipeline.tokens.TokenCommand;
  * {@code import-targets} (reduction targets from a CSV file, through the ingest API),
  * {@code analyst add|list|remove} (PostgreSQL login roles of analysts, confined to their units),
  * {@code report --year --unit --out} (the report workbook or CSV of a unit and year, from the database),
- * {@code tokens list|revoke} and {@code admin-token rotate} (the ingest API's tokens, through that API).
+ * {@code tokens list|revoke} and {@code admin-token rotate} (the ingest API's tokens, through that API),
+ * {@code status} (each stage's lag and rate, from a running installation's metrics).
  * Settings follow as {@code --key=value}.
  */
 public final class Main {
@@ -52,6 +54,10 @@ public final class Main {
                 System.exit(new ReportCommand(out, System.err).run(arguments, System.getenv()));
                 return;
             }
+            if (command.equals("status")) {
+                System.exit(new StatusCommand(out, System.err).run(arguments, System.getenv()));
+                return;
+            }
             if (command.equals("analyst")) {
                 System.exit(new AnalystCommand(out, System.err).run(arguments, System.getenv()));
                 return;
@@ -64,7 +70,7 @@ public final class Main {
                 case "broker" -> Pipeline.Role.BROKER;
                 case "database" -> Pipeline.Role.DATABASE;
                 default -> throw new IllegalArgumentException("unknown command '" + command
-                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets, analyst, report, tokens or admin-token");
+                        + "'; use run, ingest, streams, sink, broker, database, settings, import-targets, analyst, report, tokens, admin-token or status");
             };
             Settings settings = Settings.load(System.getenv(), arguments);
             run(role, settings, out);
@@ -89,7 +95,7 @@ public final class Main {
         // Served from the first moment, so that a health check sees a starting or restoring
         // service as such (DEGRADED, with the reason) instead of getting no answer.
         HealthEndpoint health = settings.getInt(Setting.HEALTH_PORT) == 0 ? null
-                : new HealthEndpoint(settings.getInt(Setting.HEALTH_PORT), pipeline::health);
+                : new HealthEndpoint(settings.getInt(Setting.HEALTH_PORT), pipeline::health, pipeline::metrics);
         pipeline.start(role, out);
         out.println();
         out.println("Ready.");
@@ -97,6 +103,10 @@ public final class Main {
             out.println("  Upload page: " + pipeline.ingestUrl() + "/upload/");
             out.println("  Ingest URL:  " + pipeline.ingestUrl() + "/api/v1/reviews");
             out.println("  API doc:     " + pipeline.ingestUrl() + "/api/v1/openapi.json");
+            out.println("  Metrics:     " + pipeline.ingestUrl() + "/metrics");
+        }
+        if (health != null) {
+            out.println("  Health:      http://127.0.0.1:" + settings.getInt(Setting.HEALTH_PORT) + "/health and /metrics");
         }
         if (pipeline.adminToken() != null) {
             out.println("  Admin token: " + pipeline.adminToken());

@@ -34,6 +34,7 @@ import vn.povertyreview.ingest.ReportDatabase;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.sink.RollupSink;
 import vn.povertyreview.sink.SinkDatabase;
+import vn.povertyreview.sink.SinkMetrics;
 import vn.povertyreview.sink.SinkSettings;
 import vn.povertyreview.sink.webhook.AlertWebhook;
 import vn.povertyreview.streams.RollupOptions;
@@ -59,6 +60,7 @@ public final class Pipeline implements AutoCloseable {
     private final Settings settings;
     private final Topics topics;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final ProcessMetrics metrics = new ProcessMetrics();
     private String bootstrapServers;
     private String jdbcUrl;
     private DataSource dataSource;
@@ -134,7 +136,8 @@ public final class Pipeline implements AutoCloseable {
                     AdminToken.replace(dataDir, rotated);
                     adminToken = rotated;
                 };
-                ingest = IngestService.start(ingestSettings, Clock.systemUTC(), this::servicesBesideIngest, keeper, reports);
+                ingest = IngestService.start(ingestSettings, Clock.systemUTC(), this::servicesBesideIngest, keeper, reports,
+                        metrics.registry());
                 running.push(ingest);
                 if (role == Role.INGEST && settings.isSet(Setting.DB_URL)) {
                     // An ingest of its own reads the reports from the database the sink writes (and migrates).
@@ -164,9 +167,11 @@ public final class Pipeline implements AutoCloseable {
                         topics.unitRollups().name(), topics.classificationDisagreements().name(),
                         topics.targetStatuses().name(), topics.targetGapAlerts().name(),
                         SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS);
+                SinkMetrics sinkMetrics = new SinkMetrics(metrics.registry(), sinkSettings);
                 // Writers of one group share the partitions; each stores its partitions' offsets with its rows.
                 for (int writer = 0; writer < writers; writer++) {
-                    RollupSink sink = new RollupSink(sinkSettings, jdbi, settings.get(Setting.SINK_INSTANCE_ID) + "-writer-" + writer);
+                    RollupSink sink = new RollupSink(sinkSettings, jdbi, settings.get(Setting.SINK_INSTANCE_ID) + "-writer-" + writer,
+                            sinkMetrics);
                     new Thread(sink, "rollup-sink-" + writer).start();
                     sinks.add(sink);
                     running.push(sink);
@@ -185,7 +190,7 @@ public final class Pipeline implements AutoCloseable {
                 streams = new StreamsService(new RollupStreamsConfig(settings.get(Setting.STREAMS_APPLICATION_ID),
                         bootstrapServers, dataDir.resolve("streams"), settings.getInt(Setting.STREAMS_THREADS),
                         settings.getInt(Setting.KAFKA_REPLICATION_FACTOR), settings.get(Setting.STREAMS_INSTANCE_ID)),
-                        topics, rollupOptions(), built(topology));
+                        topics, rollupOptions(), built(topology), metrics.registry());
                 running.push(streams);
                 streams.start(STREAMS_START_TIMEOUT);
                 return null;
@@ -274,6 +279,14 @@ public final class Pipeline implements AutoCloseable {
         return adminToken;
     }
 
+    /**
+     * The meters of every service this run serves and of the JVM, in the Prometheus text format:
+     * what each {@code /metrics} of this process answers.
+     */
+    public String metrics() {
+        return metrics.scrape();
+    }
+
     /** The health of every service this run serves, ingest's included when it serves the API. */
     public Health health() {
         Health health = servicesBesideIngest();
@@ -338,5 +351,6 @@ public final class Pipeline implements AutoCloseable {
                 LOG.warn("Error while stopping {}", service.getClass().getSimpleName(), e);
             }
         }
+        metrics.close();
     }
 }

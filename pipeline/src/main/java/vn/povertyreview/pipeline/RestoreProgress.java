@@ -1,6 +1,6 @@
 package vn.povertyreview.pipeline;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.TopicPartition;
@@ -18,31 +18,57 @@ final class RestoreProgress implements StateRestoreListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestoreProgress.class);
 
-    /** Store partitions being restored now, as {@code <store>/<partition>}. */
-    private final Set<String> restoring = ConcurrentHashMap.newKeySet();
+    /** Store partitions being restored now, as {@code <store>/<partition>}, with the changelog offset each is restored up to. */
+    private final Map<String, Long> endingOffsets = new ConcurrentHashMap<>();
+    /** The changelog records each store partition being restored has still to read. */
+    private final Map<String, Long> remaining = new ConcurrentHashMap<>();
     private final AtomicLong roundStartedNanos = new AtomicLong();
     private final AtomicLong roundRecords = new AtomicLong();
     private final AtomicLong roundPartitions = new AtomicLong();
+    private final AtomicLong restoredRecords = new AtomicLong();
 
     /** How many store partitions are being restored now. */
     int restoring() {
-        return restoring.size();
+        return remaining.size();
+    }
+
+    /** The changelog records the restores under way have still to read: how far they are from done. */
+    long remainingRecords() {
+        long sum = 0;
+        for (long left : remaining.values()) {
+            sum += left;
+        }
+        return sum;
+    }
+
+    /** Changelog records restored since this instance started. */
+    long restoredRecords() {
+        return restoredRecords.get();
     }
 
     @Override
     public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
-        if (restoring.isEmpty()) {
+        if (remaining.isEmpty()) {
             roundStartedNanos.set(System.nanoTime());
             roundRecords.set(0);
             roundPartitions.set(0);
         }
-        restoring.add(key(partition, store));
+        String key = key(partition, store);
+        endingOffsets.put(key, endingOffset);
+        remaining.put(key, Math.max(0, endingOffset - startingOffset));
         LOG.debug("Restoring {} partition {} from offset {} to {}", store, partition.partition(), startingOffset, endingOffset);
     }
 
     @Override
     public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long numRestored) {
         roundRecords.addAndGet(numRestored);
+        restoredRecords.addAndGet(numRestored);
+        String key = key(partition, store);
+        Long end = endingOffsets.get(key);
+        if (end != null) {
+            // The batch's last offset is restored, so what is left starts after it.
+            remaining.computeIfPresent(key, (k, left) -> Math.max(0, end - batchEndOffset - 1));
+        }
     }
 
     @Override
@@ -56,11 +82,13 @@ final class RestoreProgress implements StateRestoreListener {
     }
 
     private void ended(TopicPartition partition, String store) {
-        if (!restoring.remove(key(partition, store))) {
+        String key = key(partition, store);
+        endingOffsets.remove(key);
+        if (remaining.remove(key) == null) {
             return;
         }
         roundPartitions.incrementAndGet();
-        if (restoring.isEmpty()) {
+        if (remaining.isEmpty()) {
             double seconds = (System.nanoTime() - roundStartedNanos.get()) / 1e9;
             long records = roundRecords.get();
             LOG.info("Restored {} state store partition(s) from their changelogs: {} records in {} s ({} records/s)",

@@ -62,7 +62,7 @@ public enum Setting {
             "Writers of this sink instance: consumers of one group over disjoint partitions, each with its own database connection."),
     SINK_ALERT_WEBHOOK_URL("sink.alert-webhook.url", "",
             "If set, POST every target gap alert as JSON to this URL, at least once, with header Idempotency-Key: <alertId>."),
-    HEALTH_PORT("health.port", "0", "If not 0, serve GET /health on this port (for container health checks of streams and sink)."),
+    HEALTH_PORT("health.port", "0", "If not 0, serve GET /health and GET /metrics on this port (for container health checks and scrapes of streams and sink)."),
     DEMO_PROVINCE("demo.province", "", "If set, submit generated households of this province (e.g. 38) after start-up."),
     DEMO_HOUSEHOLDS("demo.households", "20000", "How many households the demo submits.");
 

@@ -1,5 +1,6 @@
 package vn.povertyreview.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,7 @@ final class StreamsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private final RestoreProgress restores = new RestoreProgress();
+    private final StreamsMetrics metrics;
 
     /** The rollup topology over the official maps and standards; it takes seconds to build. */
     static Topology topology(Topics topics, RollupOptions options) {
@@ -35,7 +37,7 @@ final class StreamsService implements AutoCloseable {
         return RollupTopology.build(topics, maps, PovertyStandards.official(), AdminSuccession.official(maps), options);
     }
 
-    StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options, Topology topology) {
+    StreamsService(RollupStreamsConfig config, Topics topics, RollupOptions options, Topology topology, MeterRegistry registry) {
         List<String> removed = UncheckpointedTaskState.remove(config.stateDir(), config.applicationId());
         if (!removed.isEmpty()) {
             LOG.info("The last run stopped without a checkpoint (a crash or kill): removed the local state of tasks {};"
@@ -54,6 +56,7 @@ final class StreamsService implements AutoCloseable {
             LOG.error("Rollup streams thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        metrics = new StreamsMetrics(registry, streams, restores, StreamsMetrics.inputTopics(topology));
     }
 
     void start(Duration timeout) throws InterruptedException {
@@ -87,5 +90,6 @@ final class StreamsService implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
     }
 }

@@ -3,6 +3,8 @@ package vn.povertyreview.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.povertyreview.pipeline.status.StatusCommand;
 
 /**
  * The README's curl examples, run as written against a real pipeline, must be accepted and change
@@ -150,6 +154,40 @@ class ReadmeExamplesTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as("%s\nanswered\n%s", script, output).isZero();
         return output;
+    }
+
+    /**
+     * The Metrics section's {@code sh} examples: the curl lines through bash, each
+     * printing metrics, and {@code ./poverty status} through the command itself, with the pipeline's
+     * address for {@code $INGEST}.
+     */
+    @Test
+    void metricsExamplesPrintTheMetricsAndTheStatusOfEachStage() throws Exception {
+        List<String> examples = blocks("sh");
+        assertThat(examples).isNotEmpty();
+        int curls = 0;
+        int statuses = 0;
+        for (String block : examples) {
+            for (String line : block.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
+                if (line.startsWith("./poverty status")) {
+                    String[] words = line.replace("$INGEST", pipeline.ingestUrl()).split("\\s+");
+                    List<String> arguments = List.of(words).subList(2, words.length);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    int status = new StatusCommand(new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+                            .run(arguments, Map.of());
+                    assertThat(status).as(line).isZero();
+                    assertThat(out.toString(StandardCharsets.UTF_8)).as(line).contains("Ingest ", "Streams ", "Sink ")
+                            .doesNotContain("not served here");
+                    statuses++;
+                } else {
+                    assertThat(line).as("a Metrics example is curl or ./poverty status").startsWith("curl -sS");
+                    assertThat(runBash(line)).as(line).contains("poverty_");
+                    curls++;
+                }
+            }
+        }
+        assertThat(curls).isPositive();
+        assertThat(statuses).isPositive();
     }
 
     @Test

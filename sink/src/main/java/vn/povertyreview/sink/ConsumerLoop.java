@@ -108,6 +108,7 @@ public abstract class ConsumerLoop<K, V> implements Runnable, AutoCloseable {
                 throw e;
             }
         } finally {
+            stopped();
             consumer.close();
             finished.countDown();
             LOG.info("{} stopped: {}", name, summary());
@@ -122,6 +123,7 @@ public abstract class ConsumerLoop<K, V> implements Runnable, AutoCloseable {
             skipUnreadable(e);
             return;
         }
+        polled(records);
         if (!records.isEmpty()) {
             handle(records);
         }
@@ -153,7 +155,15 @@ public abstract class ConsumerLoop<K, V> implements Runnable, AutoCloseable {
     protected void assigned(Collection<TopicPartition> partitions) {
     }
 
-    /** What the loop has done so far, for the line it logs when it stops. */
+    /** After each poll, before its records (if any) are handled: the consumer knows its lag as of that poll. */
+    protected void polled(ConsumerRecords<K, V> records) {
+    }
+
+    /** When the loop ends, before its consumer is closed. */
+    protected void stopped() {
+    }
+
+        /** What the loop has done so far, for the line it logs when it stops. */
     protected abstract String summary();
 
     /** The loop's consumer, for the subclass's commits and seeks on the loop's thread. */

@@ -51,6 +51,8 @@ public final class RollupSink extends ConsumerLoop<String, Object> {
 
     private final SinkSettings settings;
     private final SinkWriter writer;
+    private final SinkMetrics metrics;
+    private final SinkMetrics.WriterLag lag;
     private final AtomicLong recordsWritten = new AtomicLong();
     private final AtomicLong batchesWritten = new AtomicLong();
     private final AtomicLong tombstonesIgnored = new AtomicLong();
@@ -66,10 +68,15 @@ public final class RollupSink extends ConsumerLoop<String, Object> {
      * waiting for the group to time its old self out.
      */
     public RollupSink(SinkSettings settings, Jdbi jdbi, String groupInstanceId) {
-        this(settings, new SinkWriter(jdbi, settings), groupInstanceId);
+        this(settings, jdbi, groupInstanceId, SinkMetrics.unregistered(settings));
     }
 
-    private RollupSink(SinkSettings settings, SinkWriter writer, String groupInstanceId) {
+    /** A writer named {@code groupInstanceId} in its group, counting what it writes in {@code metrics}, which its sink instance's writers share. */
+    public RollupSink(SinkSettings settings, Jdbi jdbi, String groupInstanceId, SinkMetrics metrics) {
+        this(settings, new SinkWriter(jdbi, settings), groupInstanceId, metrics);
+    }
+
+    private RollupSink(SinkSettings settings, SinkWriter writer, String groupInstanceId, SinkMetrics metrics) {
         super("Rollup sink " + settings.groupId(), "reading " + settings.topics() + " from " + settings.bootstrapServers(),
                 new KafkaConsumer<>(withInstanceId(consumerProperties(settings.bootstrapServers(), settings.groupId(),
                         settings.maxPollRecords()), groupInstanceId),
@@ -77,6 +84,8 @@ public final class RollupSink extends ConsumerLoop<String, Object> {
                 settings.topics(), settings.pollTimeout());
         this.settings = settings;
         this.writer = writer;
+        this.metrics = metrics;
+        this.lag = metrics.writerLag();
     }
 
     private static Properties withInstanceId(Properties properties, String groupInstanceId) {
@@ -88,7 +97,9 @@ public final class RollupSink extends ConsumerLoop<String, Object> {
 
     @Override
     protected void handle(ConsumerRecords<String, Object> records) {
+        long start = System.nanoTime();
         WrittenBatch batch = retrying("write " + records.count() + " records", () -> writer.write(records));
+        metrics.written(batch, System.nanoTime() - start);
         recordsWritten.addAndGet(batch.records() - batch.tombstones());
         tombstonesIgnored.addAndGet(batch.tombstones());
         batchesWritten.incrementAndGet();
@@ -101,6 +112,29 @@ public final class RollupSink extends ConsumerLoop<String, Object> {
                 LOG.debug("Could not mirror offsets to Kafka (the database keeps the real ones): {}", error.getMessage());
             }
         });
+    }
+
+    /**
+     * The lag of this writer's partitions as of its last poll: the records not polled yet and those
+     * of the batch in hand, not written yet. Read-committed, it is counted up to the last stable
+     * offset: records of open Streams transactions are not lag yet. A partition not fetched yet has
+     * no known lag and counts nothing.
+     */
+    @Override
+    protected void polled(ConsumerRecords<String, Object> records) {
+        Map<String, Long> byTopic = new HashMap<>();
+        for (TopicPartition partition : consumer().assignment()) {
+            consumer().currentLag(partition).ifPresent(behind -> byTopic.merge(partition.topic(), behind, Long::sum));
+        }
+        for (TopicPartition partition : records.partitions()) {
+            byTopic.merge(partition.topic(), (long) records.records(partition).size(), Long::sum);
+        }
+        lag.set(byTopic);
+    }
+
+    @Override
+    protected void stopped() {
+        metrics.stopped(lag);
     }
 
     @Override

@@ -8,6 +8,7 @@ import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -334,6 +335,51 @@ class RollupSinkTest {
             sink.close();
             flaky.close();
         }
+    }
+
+    @Test
+    void metersRowsPerTableBatchLatencyAndTheLagOfABatchTheDatabaseCannotTake(@TempDir Path ownPostgresDir) throws Exception {
+        int port = LoopbackPorts.free();
+        EmbeddedPostgresServer flaky = EmbeddedPostgresServer.start(ownPostgresDir, port, false);
+        flaky.createDatabaseIfMissing("poverty");
+        Jdbi flakyJdbi = SinkDatabase.open(flaky.dataSource("poverty"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RollupSink sink = new RollupSink(settings, flakyJdbi, null, new SinkMetrics(registry, settings));
+        Future<?> running = sinkThreads.submit(sink);
+        try {
+            produceCommitted(List.of(aRollupOf(2024, "38"), aRollupOf(2024, "392")));
+            produceMixed(true, disagreement(aDisagreementOf(2024, "HH-1")));
+            await().atMost(PATIENCE).until(() -> TestDatabases.count(flakyJdbi, "unit_rollup") == 2
+                    && TestDatabases.count(flakyJdbi, "classification_disagreement") == 1);
+            await().atMost(PATIENCE).until(() -> lag(registry, topic) == 0 && lag(registry, disagreementsTopic) == 0);
+            assertThat(rowsWritten(registry, "unit_rollup")).isEqualTo(2);
+            assertThat(rowsWritten(registry, "classification_disagreement")).isEqualTo(1);
+            assertThat(rowsWritten(registry, "target_status")).isZero();
+            assertThat(registry.get(SinkMetrics.BATCHES).timer().count()).isPositive();
+
+            flaky.close();
+            produceCommitted(List.of(aRollupOf(2025, "38"), aRollupOf(2025, "15271"), aRollupOf(2025, "15274")));
+            await("the batch in hand is lag while it cannot be written").atMost(PATIENCE)
+                    .until(() -> lag(registry, topic) >= 3);
+            assertThat(rowsWritten(registry, "unit_rollup")).isEqualTo(2);
+            flaky = EmbeddedPostgresServer.start(ownPostgresDir, port, false);
+
+            await().atMost(PATIENCE).until(() -> TestDatabases.count(flakyJdbi, "unit_rollup") == 5);
+            await().atMost(PATIENCE).until(() -> lag(registry, topic) == 0);
+            assertThat(rowsWritten(registry, "unit_rollup")).isEqualTo(5);
+        } finally {
+            sink.close();
+            running.get(10, TimeUnit.SECONDS);
+            flaky.close();
+        }
+    }
+
+    private static double lag(SimpleMeterRegistry registry, String topic) {
+        return registry.get(SinkMetrics.LAG).tag("topic", topic).gauge().value();
+    }
+
+    private static double rowsWritten(SimpleMeterRegistry registry, String table) {
+        return registry.get(SinkMetrics.ROWS_WRITTEN).tag("table", table).counter().count();
     }
 
     @Test

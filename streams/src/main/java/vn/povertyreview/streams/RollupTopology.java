@@ -95,6 +95,10 @@ public final class RollupTopology {
     public static final String TARGET_STATUS_STORE = "target-status-store";
     /** The ids of the alerts raised, so that none is raised twice. */
     public static final String TARGET_ALERT_STORE = "target-alert-store";
+    /** The group of the topology's own Kafka Streams metrics. */
+    public static final String METRIC_GROUP = UnitRollupProcessor.METRIC_GROUP;
+    /** The metric (per task) counting unit sums whose movement figures do not balance; it must stay at zero. */
+    public static final String BALANCE_VIOLATIONS_METRIC = UnitRollupProcessor.BALANCE_VIOLATIONS_METRIC;
 
     private RollupTopology() {
     }

@@ -1,5 +1,7 @@
 package vn.povertyreview.ingest.support;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,7 +52,8 @@ public final class RunningIngest implements AutoCloseable {
     /** An instance whose reports read and write this database. */
     public static RunningIngest start(String bootstrapServers, Topics topics, ReportDatabase reports) {
         IngestSettings settings = settings(bootstrapServers, topics);
-        return new RunningIngest(IngestService.start(settings, Clock.systemUTC(), Health::up, AdminTokenKeeper.NONE, reports),
+        return new RunningIngest(IngestService.start(settings, Clock.systemUTC(), Health::up, AdminTokenKeeper.NONE, reports,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
                 settings.topics(), settings.bootstrapServers());
     }
 

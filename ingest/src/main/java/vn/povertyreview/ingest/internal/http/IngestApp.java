@@ -3,6 +3,7 @@ package vn.povertyreview.ingest.internal.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,12 +52,14 @@ public final class IngestApp {
      * @param uses     when each token was last accepted, here and on the other instances
      * @param keeper   where the launcher keeps a rotated admin token, if it keeps it
      * @param reports  the sink's database, which the reports and the expected counts read and write
+     * @param metrics  where ingest's meters are kept, and whose meters {@code GET /metrics} shows
      */
     public record Dependencies(AdminMaps maps, Topics topics, ProducerPool producers, Authenticator authenticator,
             ReviewerTokens tokens, TokenUses uses, TokenRateLimiter rateLimiter, AdminTokenKeeper keeper,
             KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, KeyedView<AdminUnit> villages,
             Clock clock,
-            long maxBodyBytes, int maxRecords, Supplier<Health> others, ReportDatabase reports) {
+            long maxBodyBytes, int maxRecords, Supplier<Health> others, ReportDatabase reports,
+            PrometheusMeterRegistry metrics) {
     }
 
     public static Javalin create(Dependencies d) {
@@ -65,10 +68,11 @@ public final class IngestApp {
         JsonBodies bodies = new JsonBodies(json);
         ReviewRules rules = new ReviewRules(d.maps());
         IdentifierChecks identifiers = new IdentifierChecks(rules);
+        IngestMetrics metrics = new IngestMetrics(d.metrics());
 
         UploadJudge upload = new UploadJudge(new RecordJudge(rules, d.clock()), json, d.maxBodyBytes(), d.maxRecords());
         ReviewSubmissionHandler submit = new ReviewSubmissionHandler(access, upload,
-                new SubmissionRecords(d.topics(), d.clock()), d.producers());
+                new SubmissionRecords(d.topics(), d.clock()), d.producers(), metrics);
         RejectedRowsHandler rejectedRows = new RejectedRowsHandler(access, upload);
         ReviewWithdrawalHandler withdraw = new ReviewWithdrawalHandler(access, d.maps(), identifiers,
                 d.topics().householdReviews(), d.producers());
@@ -97,6 +101,7 @@ public final class IngestApp {
             config.http.maxRequestSize = MAX_SMALL_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ContainerErrors()));
             config.jsonMapper(new JavalinJackson(json, false));
+            config.requestLogger.http(metrics::finished);
             config.staticFiles.add(UploadPage::serve);
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);
@@ -121,6 +126,7 @@ public final class IngestApp {
             config.routes.get("/api/v1/me", me);
             config.routes.get("/api/v1/openapi.json", describe);
             config.routes.get("/health", health);
+            config.routes.get("/metrics", new MetricsHandler(d.metrics()));
             config.routes.get("/", UploadPage::redirect);
             ProblemResponses.register(config.routes);
         });

@@ -26,12 +26,15 @@ public final class ReviewSubmissionHandler implements Handler {
     private final UploadJudge upload;
     private final SubmissionRecords records;
     private final ProducerPool producers;
+    private final IngestMetrics metrics;
 
-    ReviewSubmissionHandler(Access access, UploadJudge upload, SubmissionRecords records, ProducerPool producers) {
+    ReviewSubmissionHandler(Access access, UploadJudge upload, SubmissionRecords records, ProducerPool producers,
+            IngestMetrics metrics) {
         this.access = access;
         this.upload = upload;
         this.records = records;
         this.producers = producers;
+        this.metrics = metrics;
     }
 
     @Override
@@ -44,6 +47,7 @@ public final class ReviewSubmissionHandler implements Handler {
             throw UploadJudge.noRecords();
         }
         producers.commit(submission.outgoing());
+        metrics.stored(submission);
         respond(ctx, submission);
     }
 
