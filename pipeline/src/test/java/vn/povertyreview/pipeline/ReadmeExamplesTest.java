@@ -45,7 +45,7 @@ class ReadmeExamplesTest {
 
     /**
      * {@code ./poverty} in the directory the examples run in: the launcher's main class on this
-     * test's classpath, as the real script runs it once built (which a test must not do itself).
+     * test's classpath, as the real script runs it after bringing the build up to date.
      */
     private static void launcherInWorkDir() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
