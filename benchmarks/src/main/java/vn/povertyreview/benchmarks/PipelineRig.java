@@ -200,7 +200,8 @@ final class PipelineRig implements AutoCloseable {
         return new RunningSink(SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topics.unitRollups().name())
                 .withClassificationDisagreementsTopic(topics.classificationDisagreements().name())
                 .withTargetStatusesTopic(topics.targetStatuses().name())
-                .withTargetGapAlertsTopic(topics.targetGapAlerts().name()), jdbi, options.sinkWriters());
+                .withTargetGapAlertsTopic(topics.targetGapAlerts().name()).withAuditEventsTopic(topics.auditEvents().name()),
+                jdbi, options.sinkWriters());
     }
 
     /** Creates a topic of the harness's own with the product's partitions. */

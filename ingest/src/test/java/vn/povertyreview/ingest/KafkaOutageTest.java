@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,14 @@ class KafkaOutageTest {
                 .noneMatch(key -> key.contains("HH-LOST"));
         assertThat(CommittedRecords.of(kafka.bootstrapServers(), ingest.topics().rejectedReviews()))
                 .noneMatch(r -> String.valueOf(r.value().getHouseholdId()).contains("HH-LOST"));
+        // The audit trail tells the same: an event for each upload stored, none for the one that was not.
+        Set<String> stored = new TreeSet<>();
+        CommittedRecords.of(kafka.bootstrapServers(), ingest.topics().householdReviews())
+                .forEach(review -> stored.add(review.value().getSubmissionId()));
+        List<String> audited = CommittedRecords.of(kafka.bootstrapServers(), ingest.topics().auditEvents()).stream()
+                .map(event -> event.value().getSubmissionId()).toList();
+        assertThat(stored).contains(before.json().get("submissionId").asText());
+        assertThat(audited).as("the submissions of the audit events").containsExactlyInAnyOrderElementsOf(stored);
     }
 
     private List<String> keysOf(String topic) {

@@ -82,7 +82,7 @@ public final class Pipeline implements AutoCloseable {
                 settings.get(Setting.TOPIC_REVIEWER_TOKENS), settings.get(Setting.TOPIC_CLASSIFICATION_DISAGREEMENTS),
                 settings.get(Setting.TOPIC_REDUCTION_TARGETS), settings.get(Setting.TOPIC_REVIEW_YEAR_CLOSURES),
                 settings.get(Setting.TOPIC_TARGET_STATUSES), settings.get(Setting.TOPIC_TARGET_GAP_ALERTS),
-                settings.get(Setting.TOPIC_REVIEWER_TOKEN_USES));
+                settings.get(Setting.TOPIC_REVIEWER_TOKEN_USES), settings.get(Setting.TOPIC_AUDIT_EVENTS));
     }
 
     /** Which services a run starts. */
@@ -165,7 +165,7 @@ public final class Pipeline implements AutoCloseable {
                 }
                 SinkSettings sinkSettings = new SinkSettings(bootstrapServers, settings.get(Setting.SINK_GROUP_ID),
                         topics.unitRollups().name(), topics.classificationDisagreements().name(),
-                        topics.targetStatuses().name(), topics.targetGapAlerts().name(),
+                        topics.targetStatuses().name(), topics.targetGapAlerts().name(), topics.auditEvents().name(),
                         SinkSettings.DEFAULT_POLL_TIMEOUT, SinkSettings.DEFAULT_MAX_POLL_RECORDS);
                 SinkMetrics sinkMetrics = new SinkMetrics(metrics.registry(), sinkSettings);
                 // Writers of one group share the partitions; each stores its partitions' offsets with its rows.

@@ -31,6 +31,8 @@ public enum Setting {
             "Compacted topic of each unit's standing against its reduction target."),
     TOPIC_TARGET_GAP_ALERTS("topic.target-gap-alerts", "target-gap-alerts",
             "Topic of alerts raised when a unit falls short of its reduction target."),
+    TOPIC_AUDIT_EVENTS("topic.audit-events", "audit-events",
+            "Topic of every change made through ingest (the audit trail); kept forever."),
     DB_URL("db.url", "", "JDBC URL of PostgreSQL; empty starts the embedded server."),
     DB_USER("db.user", "postgres", "Database user."),
     DB_PASSWORD("db.password", "", "Database password."),

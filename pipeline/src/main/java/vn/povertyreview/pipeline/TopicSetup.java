@@ -44,6 +44,12 @@ public final class TopicSetup {
         // Alerts are a record of what was raised: kept forever, like the reviews.
         list.add(new NewTopic(topics.targetGapAlerts().name(), partitions, replication)
                 .configs(compressed(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        // The audit trail: every change made through ingest, kept forever by time and by size, and never
+        // compacted, since every event is a fact of its own (its key, the event id, is never reused).
+        list.add(new NewTopic(topics.auditEvents().name(), partitions, replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                        TopicConfig.COMPRESSION_TYPE_CONFIG, Topics.COMPRESSION)));
         // One partition: every ingest instance reads all tokens from the start.
         list.add(compacted(topics.reviewerTokens().name(), 1, replication));
         list.add(compacted(topics.reviewerTokenUses().name(), 1, replication));

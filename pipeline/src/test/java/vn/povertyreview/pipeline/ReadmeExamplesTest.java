@@ -27,8 +27,9 @@ import vn.povertyreview.pipeline.status.StatusCommand;
 
 /**
  * The README's curl examples, run as written against a real pipeline, must be accepted and change
- * rows of unit_rollup; its SQL examples must run and find those rows; its settings table must list
- * every setting. So the README cannot drift from the code.
+ * rows of unit_rollup (and a {@code ./poverty} command among them must do what it says); its SQL
+ * examples must run and find those rows; its settings table must list every setting. So the README
+ * cannot drift from the code.
  */
 class ReadmeExamplesTest {
 
@@ -44,6 +45,19 @@ class ReadmeExamplesTest {
     @BeforeAll
     static void startPipeline() throws Exception {
         pipeline = TestPipelines.startEmbedded(dataDir, 2);
+        launcherInWorkDir();
+    }
+
+    /**
+     * {@code ./poverty} in the directory the examples run in: the launcher's main class on this
+     * test's classpath, as the real script runs it after bringing the build up to date.
+     */
+    private static void launcherInWorkDir() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path launcher = workDir.resolve("poverty");
+        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                + "' vn.povertyreview.pipeline.Main \"$@\"\n", StandardCharsets.UTF_8);
+        assertThat(launcher.toFile().setExecutable(true)).isTrue();
     }
 
     @AfterAll
@@ -93,6 +107,14 @@ class ReadmeExamplesTest {
             assertThat(queryString("SELECT status FROM target_status WHERE review_year = 2025 AND unit_code = '38'"))
                     .as("Thanh Hóa's 2025 target, far from its stated baseline's 4.73%").isEqualTo("AT_RISK");
             assertThat(queryLong("SELECT count(*) FROM target_gap_alert WHERE review_year = 2025 AND unit_code = '38'")).isEqualTo(1);
+            assertThat(queryLong("SELECT count(*) FROM audit_event WHERE action IN ('SUBMISSION', 'WITHDRAWAL')"
+                    + " AND units @> '[{\"reviewYear\": 2025, \"unitCode\": \"15271\"}]'"))
+                    .as("the uploads of 15271's 2025 reviews and the withdrawal").isEqualTo(4);
+            assertThat(queryString("SELECT string_agg(action || ' ' || client, ', ' ORDER BY action) FROM audit_event"
+                    + " WHERE detail ->> 'label' = 'Tổ rà soát thôn TK2'"))
+                    .as("the audit section's token, created through the API and revoked with ./poverty")
+                    .isEqualTo("TOKEN_CREATED API, TOKEN_REVOKED CLI");
+            assertThat(queryLong("SELECT count(*) FROM audit_event WHERE action = 'YEAR_REOPENED'")).isEqualTo(1);
         });
 
         List<String> sqlExamples = blocks("sql");

@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * reduction-targets (compacted, key {@link TargetKey} {@code <reviewYear>/<unitCode>/<measure>}: a unit's
  * reduction target of a year; a tombstone deletes it) and review-year-closures (compacted, key {@link UnitKey}
  * {@code <reviewYear>/<unitCode>}: a year closed for a unit and everything under it; a tombstone reopens it) and
- * reviewer-token-uses (compacted, key {@code <tokenId>/<instanceId>}: when an ingest instance last accepted a token).
+ * reviewer-token-uses (compacted, key {@code <tokenId>/<instanceId>}: when an ingest instance last accepted a token) and
+ * audit-events (kept forever, never compacted, key: the event id: every change of state made through ingest).
  * Names are configurable so that tests and deployments can rename them;
  * keys are plain strings ({@link HouseholdKey}, {@link UnitKey}) so that any Kafka tool can read them.
  * Immutable.
@@ -28,7 +29,8 @@ public record Topics(
         Topic<String, ReviewYearClosure> reviewYearClosures,
         Topic<String, TargetStatus> targetStatuses,
         Topic<String, TargetGapAlert> targetGapAlerts,
-        Topic<String, ReviewerTokenUse> reviewerTokenUses) {
+        Topic<String, ReviewerTokenUse> reviewerTokenUses,
+        Topic<String, AuditEvent> auditEvents) {
 
     /**
      * The compression of every topic the product creates and of every producer writing to one:
@@ -48,16 +50,17 @@ public record Topics(
     public static final String TARGET_STATUSES = "target-statuses";
     public static final String TARGET_GAP_ALERTS = "target-gap-alerts";
     public static final String REVIEWER_TOKEN_USES = "reviewer-token-uses";
+    public static final String AUDIT_EVENTS = "audit-events";
 
     public static Topics withDefaultNames() {
         return named(HOUSEHOLD_REVIEWS, REJECTED_REVIEWS, UNIT_ROLLUPS, ADMIN_UNITS, REVIEWER_TOKENS, CLASSIFICATION_DISAGREEMENTS,
-                REDUCTION_TARGETS, REVIEW_YEAR_CLOSURES, TARGET_STATUSES, TARGET_GAP_ALERTS, REVIEWER_TOKEN_USES);
+                REDUCTION_TARGETS, REVIEW_YEAR_CLOSURES, TARGET_STATUSES, TARGET_GAP_ALERTS, REVIEWER_TOKEN_USES, AUDIT_EVENTS);
     }
 
     /** The topics under the given names, in the order of the record's components. */
     public static Topics named(String householdReviews, String rejectedReviews, String unitRollups, String adminUnits,
             String reviewerTokens, String classificationDisagreements, String reductionTargets, String reviewYearClosures,
-            String targetStatuses, String targetGapAlerts, String reviewerTokenUses) {
+            String targetStatuses, String targetGapAlerts, String reviewerTokenUses, String auditEvents) {
         Serde<String> keys = Serdes.String();
         return new Topics(
                 new Topic<>(Objects.requireNonNull(householdReviews), keys, AvroSerde.of(HouseholdReview.class)),
@@ -70,6 +73,7 @@ public record Topics(
                 new Topic<>(Objects.requireNonNull(reviewYearClosures), keys, AvroSerde.of(ReviewYearClosure.class)),
                 new Topic<>(Objects.requireNonNull(targetStatuses), keys, AvroSerde.of(TargetStatus.class)),
                 new Topic<>(Objects.requireNonNull(targetGapAlerts), keys, AvroSerde.of(TargetGapAlert.class)),
-                new Topic<>(Objects.requireNonNull(reviewerTokenUses), keys, AvroSerde.of(ReviewerTokenUse.class)));
+                new Topic<>(Objects.requireNonNull(reviewerTokenUses), keys, AvroSerde.of(ReviewerTokenUse.class)),
+                new Topic<>(Objects.requireNonNull(auditEvents), keys, AvroSerde.of(AuditEvent.class)));
     }
 }

@@ -25,7 +25,7 @@ class SchemaHistoryTest {
 
     static Stream<Class<? extends SpecificRecord>> recordTypes() {
         return Stream.of(HouseholdReview.class, AdminUnit.class, UnitRollup.class, RejectedReview.class, ReviewerToken.class,
-                ClassificationDisagreement.class, ReductionTarget.class, ReviewYearClosure.class, TargetStatus.class, TargetGapAlert.class, ReviewerTokenUse.class, HouseholdChange.class,
+                ClassificationDisagreement.class, ReductionTarget.class, ReviewYearClosure.class, TargetStatus.class, TargetGapAlert.class, ReviewerTokenUse.class, AuditEvent.class, HouseholdChange.class,
                 HouseholdYears.class, UnitTally.class);
     }
 

@@ -9,8 +9,8 @@ import vn.povertyreview.schemas.Topics;
 
 /**
  * How the sink reads Kafka: the brokers, its consumer group (also the key of its stored offsets),
- * the rollups topic ({@link #topic()}), the classification-disagreements, target-statuses and
- * target-gap-alerts topics, how long one poll waits and how many records one database transaction
+ * the rollups topic ({@link #topic()}), the classification-disagreements, target-statuses,
+ * target-gap-alerts and audit-events topics, how long one poll waits and how many records one database transaction
  * takes at most. Built by the launcher; this module reads no environment.
  *
  * <p>Immutable and thread-safe.
@@ -22,6 +22,7 @@ public record SinkSettings(
         String classificationDisagreementsTopic,
         String targetStatusesTopic,
         String targetGapAlertsTopic,
+        String auditEventsTopic,
         Duration pollTimeout,
         int maxPollRecords) {
 
@@ -37,12 +38,14 @@ public record SinkSettings(
         requireText(classificationDisagreementsTopic, "classificationDisagreementsTopic");
         requireText(targetStatusesTopic, "targetStatusesTopic");
         requireText(targetGapAlertsTopic, "targetGapAlertsTopic");
-        List<String> topics = List.of(topic, classificationDisagreementsTopic, targetStatusesTopic, targetGapAlertsTopic);
+        requireText(auditEventsTopic, "auditEventsTopic");
+        List<String> topics = List.of(topic, classificationDisagreementsTopic, targetStatusesTopic, targetGapAlertsTopic,
+                auditEventsTopic);
         Set<String> seen = new HashSet<>();
         for (String name : topics) {
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("the rollups, classification-disagreements, target-statuses and target-gap-alerts"
-                        + " topics must differ, " + name + " is given twice: " + topics);
+                throw new IllegalArgumentException("the rollups, classification-disagreements, target-statuses, target-gap-alerts"
+                        + " and audit-events topics must differ, " + name + " is given twice: " + topics);
             }
         }
         Objects.requireNonNull(pollTimeout, "pollTimeout");
@@ -56,53 +59,58 @@ public record SinkSettings(
 
     /**
      * The defaults: group {@value #DEFAULT_GROUP_ID}, topics {@value Topics#UNIT_ROLLUPS},
-     * {@value Topics#CLASSIFICATION_DISAGREEMENTS}, {@value Topics#TARGET_STATUSES} and
-     * {@value Topics#TARGET_GAP_ALERTS}.
+     * {@value Topics#CLASSIFICATION_DISAGREEMENTS}, {@value Topics#TARGET_STATUSES},
+     * {@value Topics#TARGET_GAP_ALERTS} and {@value Topics#AUDIT_EVENTS}.
      */
     public static SinkSettings defaults(String bootstrapServers) {
         return new SinkSettings(bootstrapServers, DEFAULT_GROUP_ID, Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS,
-                Topics.TARGET_STATUSES, Topics.TARGET_GAP_ALERTS, DEFAULT_POLL_TIMEOUT, DEFAULT_MAX_POLL_RECORDS);
+                Topics.TARGET_STATUSES, Topics.TARGET_GAP_ALERTS, Topics.AUDIT_EVENTS, DEFAULT_POLL_TIMEOUT, DEFAULT_MAX_POLL_RECORDS);
     }
 
     /** Every topic the sink reads, rollups first. */
     public List<String> topics() {
-        return List.of(topic, classificationDisagreementsTopic, targetStatusesTopic, targetGapAlertsTopic);
+        return List.of(topic, classificationDisagreementsTopic, targetStatusesTopic, targetGapAlertsTopic, auditEventsTopic);
     }
 
     public SinkSettings withGroupId(String newGroupId) {
         return new SinkSettings(bootstrapServers, newGroupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
-                targetGapAlertsTopic, pollTimeout, maxPollRecords);
+                targetGapAlertsTopic, auditEventsTopic, pollTimeout, maxPollRecords);
     }
 
     /** The same settings reading rollups from {@code newTopic}. */
     public SinkSettings withTopic(String newTopic) {
         return new SinkSettings(bootstrapServers, groupId, newTopic, classificationDisagreementsTopic, targetStatusesTopic,
-                targetGapAlertsTopic, pollTimeout, maxPollRecords);
+                targetGapAlertsTopic, auditEventsTopic, pollTimeout, maxPollRecords);
     }
 
     public SinkSettings withClassificationDisagreementsTopic(String newTopic) {
         return new SinkSettings(bootstrapServers, groupId, topic, newTopic, targetStatusesTopic, targetGapAlertsTopic,
-                pollTimeout, maxPollRecords);
+                auditEventsTopic, pollTimeout, maxPollRecords);
     }
 
     public SinkSettings withTargetStatusesTopic(String newTopic) {
         return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, newTopic, targetGapAlertsTopic,
-                pollTimeout, maxPollRecords);
+                auditEventsTopic, pollTimeout, maxPollRecords);
     }
 
     public SinkSettings withTargetGapAlertsTopic(String newTopic) {
         return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic, newTopic,
-                pollTimeout, maxPollRecords);
+                auditEventsTopic, pollTimeout, maxPollRecords);
+    }
+
+    public SinkSettings withAuditEventsTopic(String newTopic) {
+        return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
+                targetGapAlertsTopic, newTopic, pollTimeout, maxPollRecords);
     }
 
     public SinkSettings withPollTimeout(Duration newPollTimeout) {
         return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
-                targetGapAlertsTopic, newPollTimeout, maxPollRecords);
+                targetGapAlertsTopic, auditEventsTopic, newPollTimeout, maxPollRecords);
     }
 
     public SinkSettings withMaxPollRecords(int newMaxPollRecords) {
         return new SinkSettings(bootstrapServers, groupId, topic, classificationDisagreementsTopic, targetStatusesTopic,
-                targetGapAlertsTopic, pollTimeout, newMaxPollRecords);
+                targetGapAlertsTopic, auditEventsTopic, pollTimeout, newMaxPollRecords);
     }
 
     private static void requireText(String value, String name) {

@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.povertyreview.schemas.AuditEvent;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.TargetGapAlert;
@@ -21,6 +22,7 @@ import vn.povertyreview.schemas.TargetStatus;
 import vn.povertyreview.schemas.Topic;
 import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.sink.audit.AuditEventTableWriter;
 import vn.povertyreview.sink.disagreement.DisagreementTableWriter;
 import vn.povertyreview.sink.rollup.RollupTableWriter;
 import vn.povertyreview.sink.targets.TargetGapAlertTableWriter;
@@ -31,8 +33,8 @@ import vn.povertyreview.sink.targets.TargetStatusTableWriter;
  * offsets on every topic of the batch, in one database transaction per batch: after a crash the
  * tables and the stored offsets always agree, and replaying from the stored offsets changes nothing.
  * Each topic's records go to the {@link TableWriter} of its table: {@link RollupTableWriter},
- * {@link DisagreementTableWriter}, {@link TargetStatusTableWriter} and
- * {@link TargetGapAlertTableWriter}.
+ * {@link DisagreementTableWriter}, {@link TargetStatusTableWriter}, {@link TargetGapAlertTableWriter}
+ * and {@link AuditEventTableWriter}.
  *
  * <p>Thread-safe: every call opens its own handle.
  */
@@ -44,6 +46,7 @@ public final class SinkWriter {
     private final DisagreementTableWriter disagreements;
     private final TargetStatusTableWriter statuses;
     private final TargetGapAlertTableWriter alerts;
+    private final AuditEventTableWriter auditEvents;
     /** In the order in which a batch's transaction writes them. */
     private final List<TableWriter<?, ?>> tables;
     private final Map<String, TableWriter<?, ?>> tablesByTopic = new HashMap<>();
@@ -51,24 +54,25 @@ public final class SinkWriter {
     /** A writer for the sink's group and topics. */
     public SinkWriter(Jdbi jdbi, SinkSettings settings) {
         this(jdbi, settings.groupId(), settings.topic(), settings.classificationDisagreementsTopic(), settings.targetStatusesTopic(),
-                settings.targetGapAlertsTopic());
+                settings.targetGapAlertsTopic(), settings.auditEventsTopic());
     }
 
     /** A writer for the group and the topics' default names ({@link SinkSettings#defaults}). */
     public SinkWriter(Jdbi jdbi, String consumerGroup) {
         this(jdbi, consumerGroup, Topics.UNIT_ROLLUPS, Topics.CLASSIFICATION_DISAGREEMENTS, Topics.TARGET_STATUSES,
-                Topics.TARGET_GAP_ALERTS);
+                Topics.TARGET_GAP_ALERTS, Topics.AUDIT_EVENTS);
     }
 
     private SinkWriter(Jdbi jdbi, String consumerGroup, String rollupsTopic, String disagreementsTopic, String statusesTopic,
-            String alertsTopic) {
+            String alertsTopic, String auditEventsTopic) {
         this.jdbi = jdbi;
         this.consumerGroup = consumerGroup;
         this.rollups = new RollupTableWriter(topic(rollupsTopic, UnitRollup.class));
         this.disagreements = new DisagreementTableWriter(topic(disagreementsTopic, ClassificationDisagreement.class));
         this.statuses = new TargetStatusTableWriter(topic(statusesTopic, TargetStatus.class));
         this.alerts = new TargetGapAlertTableWriter(topic(alertsTopic, TargetGapAlert.class));
-        this.tables = List.of(rollups, statuses, alerts, disagreements);
+        this.auditEvents = new AuditEventTableWriter(topic(auditEventsTopic, AuditEvent.class));
+        this.tables = List.of(rollups, statuses, alerts, disagreements, auditEvents);
         tables.forEach(table -> tablesByTopic.put(table.topic().name(), table));
     }
 

@@ -2,6 +2,8 @@ package vn.povertyreview.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.povertyreview.sink.AuditEventBuilder.aSubmissionTouching;
+import static vn.povertyreview.sink.AuditEventBuilder.anEvent;
 import static vn.povertyreview.sink.DisagreementBuilder.aDisagreementOf;
 import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 import static vn.povertyreview.sink.TargetGapAlertBuilder.anAlertOf;
@@ -29,6 +31,7 @@ import vn.povertyreview.domain.access.Scope;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.schemas.Area;
+import vn.povertyreview.schemas.AuditAction;
 import vn.povertyreview.sink.access.Analyst;
 import vn.povertyreview.sink.access.AnalystAccounts;
 import vn.povertyreview.sink.report.ExpectedCounts;
@@ -85,7 +88,14 @@ class AnalystAccessTest {
                 aStatusOf(2025, "40").at(2, 3),
                 anAlertOf(2025, "15271").at(3, 0),
                 anAlertOf(2025, "16681").at(3, 1),
-                anAlertOf(2025, "VN").at(3, 2)), Map.of());
+                anAlertOf(2025, "VN").at(3, 2),
+                aSubmissionTouching("2025/15271").detail("marker", "submission-2025-15271").at(4, 0),
+                aSubmissionTouching("2024/15304").detail("marker", "submission-2024-15304").at(4, 1),
+                anEvent(AuditAction.TARGET_SET, "2025/15271-TK1").detail("marker", "target-2025-15271-TK1").at(4, 2),
+                anEvent(AuditAction.TOKEN_CREATED, "15304").detail("marker", "token-15304").at(4, 3),
+                anEvent(AuditAction.WITHDRAWAL, "2025/16681").detail("marker", "withdrawal-2025-16681").at(4, 4),
+                anEvent(AuditAction.TARGET_SET, "2025/VN").detail("marker", "target-2025-VN").at(4, 5),
+                anEvent(AuditAction.ADMIN_TOKEN_ROTATED).detail("marker", "rotation").at(4, 6)), Map.of());
         ExpectedCounts expected = new ExpectedCounts(jdbi);
         expected.set(2025, "15271", 8_000, "admin", Instant.parse("2025-10-01T00:00:00Z"));
         expected.set(2025, "16681", 5_000, "admin", Instant.parse("2025-10-01T00:00:00Z"));
@@ -122,6 +132,18 @@ class AnalystAccessTest {
     }
 
     @Test
+    void anAnalystReadsTheAuditEventsOfItsUnitsEachReadInTheMapOfItsYear() throws SQLException {
+        String markers = "SELECT detail ->> 'marker' FROM audit_event ORDER BY 1";
+        assertThat(column(THANH_HOA, markers)).as("Thanh Hóa's communes of 2024 and 2025, a village of one, a token of one")
+                .containsExactly("submission-2024-15304", "submission-2025-15271", "target-2025-15271-TK1", "token-15304");
+        assertThat(column(HA_TRUNG, markers)).as("not Xã Hà Ngọc (15304), merged into Xã Hà Trung in 2025")
+                .containsExactly("submission-2025-15271", "target-2025-15271-TK1");
+        assertThat(column(NGHE_AN, markers)).containsExactly("withdrawal-2025-16681");
+        assertThat(TestDatabases.count(jdbi, "audit_event"))
+                .as("the nation's target and the admin-token rotation are the sink's to read only").isEqualTo(7);
+    }
+
+    @Test
     void aCommuneAnalystReadsItsCommuneAndItsVillagesInEachYearsMapButNothingAbove() throws SQLException {
         assertThat(column(HA_TRUNG, "SELECT review_year || ':' || unit_code FROM unit_rollup ORDER BY 1"))
                 .as("Thị trấn Hà Trung in 2024, the merged Xã Hà Trung in 2025; not Xã Hà Ngọc (15304), merged into it")
@@ -138,7 +160,7 @@ class AnalystAccessTest {
     void noAnalystReadsTheNationOrAnotherProvinceThroughAnyTableOrViewItMayRead() throws SQLException {
         List<String> readable = readableRelations();
         assertThat(readable).as("what the analysts' group may read")
-                .contains("unit_rollup", "target_status", "target_gap_alert", "classification_disagreement",
+                .contains("unit_rollup", "target_status", "target_gap_alert", "classification_disagreement", "audit_event",
                         "province_poverty", "district_poverty", "commune_poverty", "review_progress",
                         "expected_household_count")
                 .doesNotContain("sink_offset", "flyway_schema_history");

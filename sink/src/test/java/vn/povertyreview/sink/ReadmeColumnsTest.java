@@ -48,8 +48,8 @@ class ReadmeColumnsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unit_rollup", "classification_disagreement", "target_status", "target_gap_alert", "analyst", "analyst_unit",
-            "expected_household_count", "review_progress"})
+    @ValueSource(strings = {"unit_rollup", "classification_disagreement", "target_status", "target_gap_alert", "audit_event", "analyst",
+            "analyst_unit", "expected_household_count", "review_progress"})
     void readmeListsEveryColumnOfTheTableInATableRow(String table) throws IOException {
         List<String> columns = jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT column_name FROM information_schema.columns

@@ -73,6 +73,7 @@ class RollupSinkTest {
     String disagreementsTopic;
     String statusesTopic;
     String alertsTopic;
+    String auditTopic;
     SinkSettings settings;
     Jdbi jdbi;
 
@@ -94,15 +95,17 @@ class RollupSinkTest {
         disagreementsTopic = "classification-disagreements-" + UUID.randomUUID();
         statusesTopic = "target-statuses-" + UUID.randomUUID();
         alertsTopic = "target-gap-alerts-" + UUID.randomUUID();
+        auditTopic = "audit-events-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1),
                     new NewTopic(disagreementsTopic, PARTITIONS, (short) 1),
                     new NewTopic(statusesTopic, PARTITIONS, (short) 1),
-                    new NewTopic(alertsTopic, PARTITIONS, (short) 1))).all().get();
+                    new NewTopic(alertsTopic, PARTITIONS, (short) 1),
+                    new NewTopic(auditTopic, PARTITIONS, (short) 1))).all().get();
         }
         settings = SinkSettings.defaults(kafka.bootstrapServers()).withTopic(topic)
                 .withClassificationDisagreementsTopic(disagreementsTopic).withTargetStatusesTopic(statusesTopic)
-                .withTargetGapAlertsTopic(alertsTopic).withPollTimeout(Duration.ofMillis(200));
+                .withTargetGapAlertsTopic(alertsTopic).withAuditEventsTopic(auditTopic).withPollTimeout(Duration.ofMillis(200));
         jdbi = TestDatabases.fresh(postgres);
     }
 

@@ -45,13 +45,13 @@ class SinkDatabaseTest {
         MigrateResult result = SinkDatabase.migrate(dataSource);
 
         assertThat(result.success).isTrue();
-        assertThat(result.migrationsExecuted).isEqualTo(11);
+        assertThat(result.migrationsExecuted).isEqualTo(12);
         Jdbi jdbi = SinkDatabase.jdbi(dataSource);
         List<String> relations = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT table_name FROM information_schema.tables
                  WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history'
                  ORDER BY table_name""").mapTo(String.class).list());
-        assertThat(relations).containsExactly("analyst", "analyst_unit", "classification_disagreement", "commune_poverty",
+        assertThat(relations).containsExactly("analyst", "analyst_unit", "audit_event", "classification_disagreement", "commune_poverty",
                 "district_poverty", "expected_household_count", "province_poverty", "review_progress", "sink_offset", "target_gap_alert",
                 "target_status", "unit_rollup");
     }

@@ -10,6 +10,7 @@ import static vn.povertyreview.sink.TargetStatusBuilder.aStatusOf;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import vn.povertyreview.schemas.AuditEvent;
 import vn.povertyreview.schemas.AvroSerde;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.TargetGapAlert;
@@ -22,6 +23,8 @@ import vn.povertyreview.sink.disagreement.DisagreementTableWriter;
 import vn.povertyreview.sink.rollup.RollupRow;
 import vn.povertyreview.sink.rollup.RollupTableWriter;
 import vn.povertyreview.sink.targets.TargetGapAlertRow;
+import vn.povertyreview.sink.audit.AuditEventRow;
+import vn.povertyreview.sink.audit.AuditEventTableWriter;
 import vn.povertyreview.sink.targets.TargetGapAlertTableWriter;
 import vn.povertyreview.sink.targets.TargetStatusRow;
 import vn.povertyreview.sink.targets.TargetStatusTableWriter;
@@ -34,7 +37,8 @@ class SinkValueDeserializerTest {
             new RollupTableWriter(TOPICS.unitRollups()),
             new DisagreementTableWriter(TOPICS.classificationDisagreements()),
             new TargetStatusTableWriter(TOPICS.targetStatuses()),
-            new TargetGapAlertTableWriter(TOPICS.targetGapAlerts())));
+            new TargetGapAlertTableWriter(TOPICS.targetGapAlerts()),
+            new AuditEventTableWriter(TOPICS.auditEvents())));
 
     @Test
     void readsTheValueOfEachTopicIntoTheRowItsTableStores() {
@@ -42,6 +46,7 @@ class SinkValueDeserializerTest {
         ClassificationDisagreement disagreement = aDisagreementOf(2025, "HH-38-000007").build();
         TargetStatus status = aStatusOf(2025, "15271").build();
         TargetGapAlert alert = anAlertOf(2025, "15271").build();
+        AuditEvent event = AuditEventBuilder.aSubmissionTouching("2025/15271").build();
 
         assertThat(values.deserialize(Topics.UNIT_ROLLUPS, AvroSerde.of(UnitRollup.class).encode(rollup)))
                 .isEqualTo(RollupRow.of(rollup));
@@ -51,6 +56,8 @@ class SinkValueDeserializerTest {
                 .isEqualTo(TargetStatusRow.of(status));
         assertThat(values.deserialize(Topics.TARGET_GAP_ALERTS, AvroSerde.of(TargetGapAlert.class).encode(alert)))
                 .isEqualTo(TargetGapAlertRow.of(alert));
+        assertThat(values.deserialize(Topics.AUDIT_EVENTS, AvroSerde.of(AuditEvent.class).encode(event)))
+                .isEqualTo(AuditEventRow.of(event));
     }
 
     @Test

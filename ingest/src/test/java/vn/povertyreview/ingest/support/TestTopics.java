@@ -27,7 +27,7 @@ public final class TestTopics {
                 Topics.UNIT_ROLLUPS + suffix, Topics.ADMIN_UNITS + suffix, Topics.REVIEWER_TOKENS + suffix,
                 Topics.CLASSIFICATION_DISAGREEMENTS + suffix, Topics.REDUCTION_TARGETS + suffix,
                 Topics.REVIEW_YEAR_CLOSURES + suffix, Topics.TARGET_STATUSES + suffix, Topics.TARGET_GAP_ALERTS + suffix,
-                Topics.REVIEWER_TOKEN_USES + suffix);
+                Topics.REVIEWER_TOKEN_USES + suffix, Topics.AUDIT_EVENTS + suffix);
         Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(
@@ -39,7 +39,8 @@ public final class TestTopics {
                     new NewTopic(topics.reviewerTokenUses().name(), 1, (short) 1).configs(compacted),
                     new NewTopic(topics.classificationDisagreements().name(), 1, (short) 1).configs(compacted),
                     new NewTopic(topics.reductionTargets().name(), 1, (short) 1).configs(compacted),
-                    new NewTopic(topics.reviewYearClosures().name(), 1, (short) 1).configs(compacted)))
+                    new NewTopic(topics.reviewYearClosures().name(), 1, (short) 1).configs(compacted),
+                    new NewTopic(topics.auditEvents().name(), 1, (short) 1)))
                     .all().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.povertyreview.pipeline.tokens.TokenCommand;
 
 /**
  * Imports reduction targets from a CSV file (one target per line, with a header) through the
@@ -70,6 +71,7 @@ public final class TargetImport {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/targets"))
                 .header("Authorization", "Bearer " + adminToken)
                 .header("Content-Type", "application/json")
+                .header(TokenCommand.CLIENT_HEADER, TokenCommand.CLI)
                 .timeout(Duration.ofMinutes(2))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(targets)))
                 .build();

@@ -21,7 +21,8 @@ import java.util.Map;
  * {@code tokens list|revoke} and {@code admin-token rotate}: the ingest API's tokens, managed
  * through that API with the admin token, as {@code GET /api/v1/reviewers},
  * {@code DELETE /api/v1/reviewers/<tokenId>} and {@code POST /api/v1/admin-token/rotate}. A token
- * is printed only where the API answers one: the new admin token of a rotation.
+ * is printed only where the API answers one: the new admin token of a rotation. Requests say they
+ * come from the command line ({@link #CLIENT_HEADER}), which the audit trail records beside the token.
  */
 public final class TokenCommand {
 
@@ -29,6 +30,10 @@ public final class TokenCommand {
             use: tokens list --url=<ingest URL> --token=<admin token>
                  tokens revoke <tokenId> --url=<ingest URL> --token=<admin token>
                  admin-token rotate --url=<ingest URL> --token=<admin token>""";
+    /** The header by which ingest's audit trail tells the command line's changes from other clients'. */
+    public static final String CLIENT_HEADER = "X-Poverty-Client";
+    /** What the command line declares itself as. */
+    public static final String CLI = "cli";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -166,6 +171,7 @@ public final class TokenCommand {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Bearer " + token)
                     .header("Accept-Language", "en")
+                    .header(CLIENT_HEADER, CLI)
                     .timeout(Duration.ofSeconds(30))
                     .method(method, HttpRequest.BodyPublishers.noBody())
                     .build();

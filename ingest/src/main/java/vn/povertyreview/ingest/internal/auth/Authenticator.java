@@ -63,7 +63,8 @@ public final class Authenticator {
         if (refusal.isPresent()) {
             return Identification.refused(refusal.get());
         }
-        return Identification.of(new Caller(reviewer.getTokenId(), reviewer.getRole(), Set.copyOf(reviewer.getCommuneCodes())));
+        return Identification.of(new Caller(reviewer.getTokenId(), reviewer.getRole(), Set.copyOf(reviewer.getCommuneCodes()),
+                reviewer.getLabel()));
     }
 
     /** Whether a rotation has replaced the admin token configured on this instance. */

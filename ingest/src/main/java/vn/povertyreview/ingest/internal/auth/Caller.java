@@ -20,11 +20,18 @@ public final class Caller {
 
     private final String tokenId;
     private final AccessRole role;
+    private final String label;
     private final Scope scope;
 
     public Caller(String tokenId, AccessRole role, Set<String> communeCodes) {
+        this(tokenId, role, communeCodes, null);
+    }
+
+    /** @param label what the token is for (an office), as the admin labelled it; null when it has none */
+    public Caller(String tokenId, AccessRole role, Set<String> communeCodes, String label) {
         this.tokenId = Objects.requireNonNull(tokenId, "tokenId");
         this.role = Objects.requireNonNull(role, "role");
+        this.label = label;
         // Built once per token, not per record checked.
         this.scope = role == AccessRole.ADMIN ? Scope.admin() : Scope.reviewerOf(communeCodes);
     }
@@ -39,6 +46,11 @@ public final class Caller {
 
     public AccessRole role() {
         return role;
+    }
+
+    /** The token's label, an office and never a person's name; null for the admin and for an unlabelled token. */
+    public String label() {
+        return label;
     }
 
     public Scope scope() {

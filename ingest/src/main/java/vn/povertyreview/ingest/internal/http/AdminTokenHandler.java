@@ -10,6 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.ingest.AdminTokenKeeper;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
@@ -25,7 +26,8 @@ import vn.povertyreview.schemas.Topic;
  * ({@link AdminTokenKeeper}); the reviewer-tokens topic gets its hash under the key
  * {@link Caller#ADMIN_TOKEN_ID}, with the hashes of the tokens it retires, so that every instance
  * accepts the new token and refuses the old ones ({@code token.rotated}) once it has read the
- * record, and this one at once. Thread-safe.
+ * record, and this one at once. The rotation's audit event is written in the same transaction.
+ * Thread-safe.
  */
 public final class AdminTokenHandler {
 
@@ -39,29 +41,32 @@ public final class AdminTokenHandler {
     private final ReviewerTokens tokens;
     private final ProducerPool producers;
     private final AdminTokenKeeper keeper;
+    private final AuditRecords audit;
     private final Clock clock;
 
     public AdminTokenHandler(Access access, Authenticator authenticator, Topic<String, ReviewerToken> reviewerTokens,
-            ReviewerTokens tokens, ProducerPool producers, AdminTokenKeeper keeper, Clock clock) {
+            ReviewerTokens tokens, ProducerPool producers, AdminTokenKeeper keeper, AuditRecords audit, Clock clock) {
         this.access = access;
         this.authenticator = authenticator;
         this.reviewerTokens = reviewerTokens;
         this.tokens = tokens;
         this.producers = producers;
         this.keeper = keeper;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** {@code POST /api/v1/admin-token/rotate}. */
     public void rotate(Context ctx) {
-        access.admin(ctx);
+        Caller caller = access.admin(ctx);
         String secret = PREFIX + TokenHashes.newSecret();
         ReviewerToken rotation;
         // One rotation at a time here, so that each retires the one before it.
         synchronized (this) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             rotation = authenticator.rotation(TokenHashes.sha256Hex(secret), now);
-            producers.commit(List.of(OutgoingRecord.of(reviewerTokens, Caller.ADMIN_TOKEN_ID, rotation)));
+            producers.commit(List.of(OutgoingRecord.of(reviewerTokens, Caller.ADMIN_TOKEN_ID, rotation),
+                    audit.adminTokenRotated(Requests.actor(ctx, caller), rotation)));
             tokens.apply(Caller.ADMIN_TOKEN_ID, rotation);
         }
         try {

@@ -13,6 +13,7 @@ import vn.povertyreview.domain.review.ReviewRules;
 import vn.povertyreview.ingest.AdminTokenKeeper;
 import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.ReportDatabase;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.PermittedCommunes;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
@@ -69,24 +70,25 @@ public final class IngestApp {
         ReviewRules rules = new ReviewRules(d.maps());
         IdentifierChecks identifiers = new IdentifierChecks(rules);
         IngestMetrics metrics = new IngestMetrics(d.metrics());
+        AuditRecords audit = new AuditRecords(d.topics().auditEvents(), d.clock());
 
         UploadJudge upload = new UploadJudge(new RecordJudge(rules, d.clock()), json, d.maxBodyBytes(), d.maxRecords());
         ReviewSubmissionHandler submit = new ReviewSubmissionHandler(access, upload,
-                new SubmissionRecords(d.topics(), d.clock()), d.producers(), metrics);
+                new SubmissionRecords(d.topics(), d.clock()), d.producers(), metrics, audit);
         RejectedRowsHandler rejectedRows = new RejectedRowsHandler(access, upload);
         ReviewWithdrawalHandler withdraw = new ReviewWithdrawalHandler(access, d.maps(), identifiers,
-                d.topics().householdReviews(), d.producers());
+                d.topics().householdReviews(), d.producers(), audit);
         VillageNamingHandler nameVillage = new VillageNamingHandler(access, bodies, d.maps(), identifiers,
-                d.topics().adminUnits(), d.villages(), d.producers());
+                d.topics().adminUnits(), d.villages(), d.producers(), audit);
         ReviewerTokenHandler reviewerTokens = new ReviewerTokenHandler(access, bodies, d.maps(), d.topics().reviewerTokens(),
-                d.tokens(), d.producers(), new TokenListing(d.tokens(), d.uses(), d.clock()), d.clock());
+                d.tokens(), d.producers(), new TokenListing(d.tokens(), d.uses(), d.clock()), audit, d.clock());
         AdminTokenHandler adminToken = new AdminTokenHandler(access, d.authenticator(), d.topics().reviewerTokens(),
-                d.tokens(), d.producers(), d.keeper(), d.clock());
+                d.tokens(), d.producers(), d.keeper(), audit, d.clock());
         UnitCodes units = new UnitCodes(d.maps(), identifiers);
         TargetHandler targets = new TargetHandler(access, bodies, new TargetRecords(units), d.topics().reductionTargets(),
-                d.targets(), d.producers(), d.clock());
+                d.targets(), d.producers(), audit, d.clock());
         ReviewYearClosureHandler closures = new ReviewYearClosureHandler(access, bodies, units,
-                d.topics().reviewYearClosures(), d.closures(), d.producers(), d.clock());
+                d.topics().reviewYearClosures(), d.closures(), d.producers(), audit, d.clock());
         ApiDescriptionHandler describe = new ApiDescriptionHandler();
         HealthHandler health = new HealthHandler(d.producers(), d.others());
         PermittedCommunes permitted = new PermittedCommunes(d.maps());

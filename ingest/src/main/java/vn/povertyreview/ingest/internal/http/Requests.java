@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditActor;
+import vn.povertyreview.ingest.internal.auth.Caller;
 
 /** What every request carries besides its content: an id for the logs, and the client's language. */
 public final class Requests {
@@ -41,6 +43,11 @@ public final class Requests {
     public static String id(Context ctx) {
         String id = ctx.attribute(REQUEST_ID);
         return id == null ? "-" : id;
+    }
+
+    /** Who makes the request's changes, for the audit trail. */
+    public static AuditActor actor(Context ctx, Caller caller) {
+        return new AuditActor(caller, AuditActor.clientOf(ctx.header(AuditActor.CLIENT_HEADER)), id(ctx));
     }
 
     public static Language language(Context ctx) {

@@ -3,17 +3,22 @@ package vn.povertyreview.ingest.internal.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Caller;
+import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
 import vn.povertyreview.ingest.internal.kafka.SubmissionRecords;
 
 /**
  * {@code POST /api/v1/reviews}: reads an upload record by record, judges each, and writes the
  * accepted reviews and the rejected records in one Kafka transaction before answering, so the
- * answer is true: 202/422 means every listed record is stored, 503 means none is.
+ * answer is true: 202/422 means every listed record is stored, 503 means none is. The
+ * submission's audit event is in the same transaction: stored with the records, or not at all.
  *
  * <p>The body is streamed; what is kept per record is its serialized form and, if rejected, its
  * errors. Columns and properties that are no review field (personal data among them) are dropped
@@ -27,14 +32,16 @@ public final class ReviewSubmissionHandler implements Handler {
     private final SubmissionRecords records;
     private final ProducerPool producers;
     private final IngestMetrics metrics;
+    private final AuditRecords audit;
 
     ReviewSubmissionHandler(Access access, UploadJudge upload, SubmissionRecords records, ProducerPool producers,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, AuditRecords audit) {
         this.access = access;
         this.upload = upload;
         this.records = records;
         this.producers = producers;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     @Override
@@ -46,7 +53,10 @@ public final class ReviewSubmissionHandler implements Handler {
         if (submission.size() == 0) {
             throw UploadJudge.noRecords();
         }
-        producers.commit(submission.outgoing());
+        List<OutgoingRecord> outgoing = new ArrayList<>(submission.outgoing());
+        outgoing.add(audit.submission(Requests.actor(ctx, caller), submissionId, submission.accepted(),
+                submission.rejections().size(), submission.rejectedByRule(), submission.communes(), submission.format().name()));
+        producers.commit(outgoing);
         metrics.stored(submission);
         respond(ctx, submission);
     }

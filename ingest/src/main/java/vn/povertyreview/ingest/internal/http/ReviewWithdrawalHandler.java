@@ -10,6 +10,7 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.domain.review.ReviewYears;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
@@ -23,8 +24,8 @@ import vn.povertyreview.schemas.Topic;
  * household's review of a year by writing a tombstone under its household key. The caller states
  * the household's commune, which must be one it may act for; the commune travels as a record
  * header, and the streams application removes the review only if it matches the household's
- * commune, so a reviewer cannot withdraw another commune's household by guessing its id.
- * Thread-safe.
+ * commune, so a reviewer cannot withdraw another commune's household by guessing its id. The
+ * withdrawal's audit event is written in the same transaction. Thread-safe.
  */
 public final class ReviewWithdrawalHandler implements Handler {
 
@@ -38,14 +39,16 @@ public final class ReviewWithdrawalHandler implements Handler {
     private final IdentifierChecks identifiers;
     private final Topic<String, HouseholdReview> householdReviews;
     private final ProducerPool producers;
+    private final AuditRecords audit;
 
     public ReviewWithdrawalHandler(Access access, AdminMaps maps, IdentifierChecks identifiers,
-            Topic<String, HouseholdReview> householdReviews, ProducerPool producers) {
+            Topic<String, HouseholdReview> householdReviews, ProducerPool producers, AuditRecords audit) {
         this.access = access;
         this.maps = maps;
         this.identifiers = identifiers;
         this.householdReviews = householdReviews;
         this.producers = producers;
+        this.audit = audit;
     }
 
     @Override
@@ -74,7 +77,8 @@ public final class ReviewWithdrawalHandler implements Handler {
         HouseholdKey key = new HouseholdKey(reviewYear, householdId);
         producers.commit(List.of(OutgoingRecord.ofHousehold(householdReviews, key, null)
                 .withHeader(COMMUNE_HEADER, communeCode)
-                .withHeader(SUBMITTED_BY_HEADER, caller.tokenId())));
+                .withHeader(SUBMITTED_BY_HEADER, caller.tokenId()),
+                audit.withdrawal(Requests.actor(ctx, caller), reviewYear, householdId, communeCode)));
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("withdrawn", true);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
@@ -32,6 +33,7 @@ import vn.povertyreview.schemas.UnitKey;
  *   <li>{@code DELETE /api/v1/review-years/{reviewYear}/closures/{unitCode}}: reopens it with a
  *       tombstone; 404 when it is not closed.
  * </ul>
+ * A closing or reopening that changes something has its audit event, in the same transaction.
  * Thread-safe.
  */
 public final class ReviewYearClosureHandler {
@@ -44,17 +46,19 @@ public final class ReviewYearClosureHandler {
     private final Topic<String, ReviewYearClosure> topic;
     private final KeyedView<ReviewYearClosure> closures;
     private final ProducerPool producers;
+    private final AuditRecords audit;
     private final Clock clock;
 
     public ReviewYearClosureHandler(Access access, JsonBodies bodies, UnitCodes units,
             Topic<String, ReviewYearClosure> topic, KeyedView<ReviewYearClosure> closures, ProducerPool producers,
-            Clock clock) {
+            AuditRecords audit, Clock clock) {
         this.access = access;
         this.bodies = bodies;
         this.units = units;
         this.topic = topic;
         this.closures = closures;
         this.producers = producers;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -89,14 +93,15 @@ public final class ReviewYearClosureHandler {
                 .setClosedAt(closedAt)
                 .setClosedBy(caller.tokenId())
                 .build();
-        producers.commit(List.of(OutgoingRecord.of(topic, key, closure)));
+        producers.commit(List.of(OutgoingRecord.of(topic, key, closure),
+                audit.yearClosed(Requests.actor(ctx, caller), reviewYear, unitCode)));
         closures.apply(key, closure);
         ctx.status(201).json(json(key, closure));
     }
 
     /** {@code DELETE /api/v1/review-years/{reviewYear}/closures/{unitCode}}. */
     public void reopen(Context ctx) {
-        access.admin(ctx);
+        Caller caller = access.admin(ctx);
         int reviewYear = PathParams.reviewYear(ctx.pathParam("reviewYear"), ctx);
         String unitCode = ctx.pathParam("unitCode");
         String key = new UnitKey(reviewYear, unitCode).toString();
@@ -106,7 +111,8 @@ public final class ReviewYearClosureHandler {
                     "Review year " + reviewYear + " is not closed for unit " + unitCode + "."))
                     .with("key", key);
         }
-        producers.commit(List.of(OutgoingRecord.of(topic, key, null)));
+        producers.commit(List.of(OutgoingRecord.of(topic, key, null),
+                audit.yearReopened(Requests.actor(ctx, caller), reviewYear, unitCode)));
         closures.apply(key, null);
 
         Map<String, Object> response = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import java.util.UUID;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.auth.TokenHashes;
@@ -42,7 +43,8 @@ import vn.povertyreview.schemas.Topic;
  *       unknown id, and revoking it again answers the same.
  * </ul>
  * A change works on this instance as soon as the response is sent, and on every other instance
- * once it has read the topic record, within a second or so. Thread-safe.
+ * once it has read the topic record, within a second or so. Creating and revoking have their audit
+ * event, in the same transaction as the token's record. Thread-safe.
  */
 public final class ReviewerTokenHandler {
 
@@ -57,10 +59,11 @@ public final class ReviewerTokenHandler {
     private final ReviewerTokens tokens;
     private final ProducerPool producers;
     private final TokenListing listing;
+    private final AuditRecords audit;
     private final Clock clock;
 
     public ReviewerTokenHandler(Access access, JsonBodies bodies, AdminMaps maps, Topic<String, ReviewerToken> reviewerTokens,
-            ReviewerTokens tokens, ProducerPool producers, TokenListing listing, Clock clock) {
+            ReviewerTokens tokens, ProducerPool producers, TokenListing listing, AuditRecords audit, Clock clock) {
         this.access = access;
         this.bodies = bodies;
         this.maps = maps;
@@ -68,6 +71,7 @@ public final class ReviewerTokenHandler {
         this.tokens = tokens;
         this.producers = producers;
         this.listing = listing;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -84,7 +88,7 @@ public final class ReviewerTokenHandler {
 
     /** {@code DELETE /api/v1/reviewers/{tokenId}}. */
     public void revoke(Context ctx) {
-        access.admin(ctx);
+        Caller caller = access.admin(ctx);
         String tokenId = ctx.pathParam("tokenId");
         if (tokenId.equals(Caller.ADMIN_TOKEN_ID)) {
             throw new ApiProblem(409, "admin-token-not-revocable", new Message(
@@ -100,7 +104,8 @@ public final class ReviewerTokenHandler {
                     .setRevoked(true)
                     .setRevokedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                     .build();
-            producers.commit(List.of(OutgoingRecord.of(reviewerTokens, tokenId, token)));
+            producers.commit(List.of(OutgoingRecord.of(reviewerTokens, tokenId, token),
+                    audit.tokenRevoked(Requests.actor(ctx, caller), token)));
             // Refused here at once, without waiting for the follower to read it back.
             tokens.apply(tokenId, token);
         }
@@ -109,7 +114,7 @@ public final class ReviewerTokenHandler {
 
     /** {@code POST /api/v1/reviewers}. */
     public void create(Context ctx) throws IOException {
-        access.admin(ctx);
+        Caller caller = access.admin(ctx);
         ObjectNode body = bodies.object(ctx, FIELDS);
         List<RuleViolation> violations = new ArrayList<>();
         List<String> communeCodes = communeCodes(body.get("communeCodes"), violations);
@@ -138,7 +143,8 @@ public final class ReviewerTokenHandler {
                 .setRevoked(false)
                 .setExpiresAt(expiresAt)
                 .build();
-        producers.commit(List.of(OutgoingRecord.of(reviewerTokens, token.getTokenId(), token)));
+        producers.commit(List.of(OutgoingRecord.of(reviewerTokens, token.getTokenId(), token),
+                audit.tokenCreated(Requests.actor(ctx, caller), token)));
         // Known here at once, without waiting for the follower to read it back.
         tokens.apply(token.getTokenId(), token);
 

@@ -1,11 +1,16 @@
 package vn.povertyreview.ingest.internal.http;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import vn.povertyreview.domain.review.Review;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.body.BodyFormat;
 import vn.povertyreview.ingest.internal.body.IgnoredColumn;
 import vn.povertyreview.ingest.internal.body.SheetRow;
@@ -13,6 +18,7 @@ import vn.povertyreview.ingest.internal.body.SubmittedRecord;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.SubmissionRecords;
 import vn.povertyreview.ingest.internal.review.Judgement;
+import vn.povertyreview.schemas.AuditUnit;
 
 /**
  * One upload being taken in: the Kafka records that will store it, what the client is told about
@@ -28,6 +34,10 @@ final class Submission {
     private final List<OutgoingRecord> outgoing = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
     private final Map<String, IgnoredColumn> ignored = new LinkedHashMap<>();
+    /** For the audit trail: the communes of the accepted reviews with their years, by year, then code. */
+    private final TreeSet<AuditUnit> communes = new TreeSet<>(
+            Comparator.comparing(AuditUnit::getReviewYear).thenComparing(AuditUnit::getUnitCode));
+    private final Map<String, Integer> rejectedByRule = new TreeMap<>();
     private int accepted;
 
     Submission(String submissionId, BodyFormat format) {
@@ -42,10 +52,13 @@ final class Submission {
             }
         }
         if (judgement.isAccepted()) {
-            outgoing.add(records.accepted(judgement.review()));
+            Review review = judgement.review();
+            outgoing.add(records.accepted(review));
+            communes.add(AuditRecords.unit(review.reviewYear(), review.communeCode()));
             accepted++;
         } else {
             List<RuleViolation> violations = located(record.sheetRow(), judgement.violations());
+            violations.stream().map(RuleViolation::rule).distinct().forEach(rule -> rejectedByRule.merge(rule, 1, Integer::sum));
             outgoing.add(records.rejected(record, judgement.review(), violations, format == BodyFormat.CSV));
             rejections.add(new Rejection(record.index(), record.line(), record.sheetRow(), judgement.review().householdId(),
                     violations));
@@ -88,6 +101,20 @@ final class Submission {
 
     List<OutgoingRecord> outgoing() {
         return outgoing;
+    }
+
+    BodyFormat format() {
+        return format;
+    }
+
+    /** Per rule, the rejected records that broke it. */
+    Map<String, Integer> rejectedByRule() {
+        return rejectedByRule;
+    }
+
+    /** The communes of the accepted reviews, each with its review year, by year then code. */
+    List<AuditUnit> communes() {
+        return List.copyOf(communes);
     }
 
     /** The columns or properties whose values were dropped, each once, as the answer lists them. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditActor;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
@@ -36,7 +38,7 @@ import vn.povertyreview.schemas.Topic;
  *   <li>{@code DELETE /api/v1/targets/{reviewYear}/{unitCode}/{measure}}: deletes a target with a
  *       tombstone; 404 if there is none.
  * </ul>
- * Thread-safe.
+ * Each target set or deleted has its audit event, in the same transaction. Thread-safe.
  */
 public final class TargetHandler {
 
@@ -46,16 +48,18 @@ public final class TargetHandler {
     private final Topic<String, ReductionTarget> topic;
     private final KeyedView<ReductionTarget> targets;
     private final ProducerPool producers;
+    private final AuditRecords audit;
     private final Clock clock;
 
     public TargetHandler(Access access, JsonBodies bodies, TargetRecords records, Topic<String, ReductionTarget> topic,
-            KeyedView<ReductionTarget> targets, ProducerPool producers, Clock clock) {
+            KeyedView<ReductionTarget> targets, ProducerPool producers, AuditRecords audit, Clock clock) {
         this.access = access;
         this.bodies = bodies;
         this.records = records;
         this.topic = topic;
         this.targets = targets;
         this.producers = producers;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -108,9 +112,13 @@ public final class TargetHandler {
                     .with("rejected", rejected);
         }
 
-        producers.commit(valid.stream()
-                .map(target -> OutgoingRecord.of(topic, TargetKey.of(target).toString(), target))
-                .toList());
+        AuditActor actor = Requests.actor(ctx, caller);
+        List<OutgoingRecord> outgoing = new ArrayList<>();
+        for (ReductionTarget target : valid) {
+            outgoing.add(OutgoingRecord.of(topic, TargetKey.of(target).toString(), target));
+            outgoing.add(audit.targetSet(actor, target));
+        }
+        producers.commit(outgoing);
         // Known here at once, without waiting for the follower to read them back.
         valid.forEach(target -> targets.apply(TargetKey.of(target).toString(), target));
 
@@ -140,7 +148,7 @@ public final class TargetHandler {
 
     /** {@code DELETE /api/v1/targets/{reviewYear}/{unitCode}/{measure}}. */
     public void delete(Context ctx) {
-        access.admin(ctx);
+        Caller caller = access.admin(ctx);
         int reviewYear = PathParams.reviewYear(ctx.pathParam("reviewYear"), ctx);
         String unitCode = ctx.pathParam("unitCode");
         TargetMeasure measure = measure(ctx.pathParam("measure"), ctx);
@@ -151,7 +159,8 @@ public final class TargetHandler {
                     "There is no target " + key + " (year/unit/measure)."))
                     .with("key", key);
         }
-        producers.commit(List.of(OutgoingRecord.of(topic, key, null)));
+        producers.commit(List.of(OutgoingRecord.of(topic, key, null),
+                audit.targetDeleted(Requests.actor(ctx, caller), reviewYear, unitCode, measure)));
         targets.apply(key, null);
 
         Map<String, Object> response = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.review.HouseholdPlace;
 import vn.povertyreview.domain.review.ReviewYears;
 import vn.povertyreview.domain.review.RuleViolation;
+import vn.povertyreview.ingest.internal.audit.AuditRecords;
+import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.ingest.internal.kafka.ProducerPool;
@@ -29,7 +31,8 @@ import vn.povertyreview.schemas.UnitLevel;
  * {@code PUT /api/v1/villages/{communeCode}/{villageCode}} (admin): registers or renames a village.
  * Villages are in no national list; a commune registers them, and rollups show this name instead
  * of the bare code. The village belongs to the commune in the map of the given review year (by
- * default the current two-level map). Thread-safe.
+ * default the current two-level map). The naming's audit event is written in the same
+ * transaction. Thread-safe.
  */
 public final class VillageNamingHandler implements Handler {
 
@@ -45,9 +48,10 @@ public final class VillageNamingHandler implements Handler {
     private final Topic<String, AdminUnit> adminUnits;
     private final KeyedView<AdminUnit> villages;
     private final ProducerPool producers;
+    private final AuditRecords audit;
 
     public VillageNamingHandler(Access access, JsonBodies bodies, AdminMaps maps, IdentifierChecks identifiers,
-            Topic<String, AdminUnit> adminUnits, KeyedView<AdminUnit> villages, ProducerPool producers) {
+            Topic<String, AdminUnit> adminUnits, KeyedView<AdminUnit> villages, ProducerPool producers, AuditRecords audit) {
         this.access = access;
         this.bodies = bodies;
         this.maps = maps;
@@ -55,11 +59,12 @@ public final class VillageNamingHandler implements Handler {
         this.adminUnits = adminUnits;
         this.villages = villages;
         this.producers = producers;
+        this.audit = audit;
     }
 
     @Override
     public void handle(Context ctx) throws IOException {
-        access.admin(ctx);
+        Caller caller = access.admin(ctx);
         String communeCode = ctx.pathParam("communeCode");
         String villageCode = ctx.pathParam("villageCode");
         ObjectNode body = bodies.object(ctx, FIELDS);
@@ -88,7 +93,8 @@ public final class VillageNamingHandler implements Handler {
                 .setParentCode(communeCode)
                 .build();
         String key = map.id() + "/" + code;
-        producers.commit(List.of(OutgoingRecord.of(adminUnits, key, unit)));
+        producers.commit(List.of(OutgoingRecord.of(adminUnits, key, unit),
+                audit.villageNamed(Requests.actor(ctx, caller), reviewYear, map.id(), code, name)));
         villages.apply(key, unit); // read at once by this instance's template, before the follower sees it
 
         Map<String, Object> response = new LinkedHashMap<>();
