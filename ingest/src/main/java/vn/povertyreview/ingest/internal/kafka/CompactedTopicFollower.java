@@ -37,6 +37,7 @@ public final class CompactedTopicFollower<V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration METADATA_PAUSE = Duration.ofMillis(100);
 
     private final Consumer<String, byte[]> consumer;
     private final Topic<String, V> topic;
@@ -129,18 +130,31 @@ public final class CompactedTopicFollower<V> implements AutoCloseable {
     }
 
     private void pauseBeforeRetry() {
+        pause(RETRY_PAUSE);
+    }
+
+    private void pause(Duration pause) {
         try {
             // Returns at once when the follower is closed.
-            closing.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            closing.await(pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /**
+     * Assigns every partition of the topic, waiting while the topic is not known yet: a topic the
+     * launcher has just created reaches the broker's metadata a moment later, and {@link #start}'s
+     * timeout bounds the wait for one that does not exist at all.
+     */
     private Map<TopicPartition, Long> assignAll() {
         List<PartitionInfo> partitions = consumer.partitionsFor(topic.name());
-        if (partitions == null || partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic.name() + " does not exist");
+        while (partitions == null || partitions.isEmpty()) {
+            if (closed.get()) {
+                throw new IllegalStateException("topic " + topic.name() + " does not exist");
+            }
+            pause(METADATA_PAUSE);
+            partitions = consumer.partitionsFor(topic.name());
         }
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
