@@ -147,11 +147,16 @@ class MetricsTest {
         await("sink caught up").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 assertThat(MetricText.read(pipeline.ingestUrl()).value("poverty_sink_lag_records", "topic=\"unit-rollups\""))
                         .hasValue(0));
+        await("audit events written").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(MetricText.read(pipeline.ingestUrl()).valueOrZero("poverty_sink_written_rows_total", "table=\"audit_event\""))
+                        .as("the uploads' audit events, counted as written").isEqualTo(queryLong("SELECT count(*) FROM audit_event"))
+                        .isPositive());
         MetricText metrics = MetricText.read(pipeline.ingestUrl());
-        for (String table : List.of("unit_rollup", "classification_disagreement", "target_status", "target_gap_alert")) {
+        for (String table : List.of("unit_rollup", "classification_disagreement", "target_status", "target_gap_alert", "audit_event")) {
             assertThat(metrics.value("poverty_sink_written_rows_total", "table=\"" + table + "\"")).as(table).isPresent();
         }
-        for (String topic : List.of("unit-rollups", "classification-disagreements", "target-statuses", "target-gap-alerts")) {
+        for (String topic : List.of("unit-rollups", "classification-disagreements", "target-statuses", "target-gap-alerts",
+                "audit-events")) {
             assertThat(metrics.value("poverty_sink_lag_records", "topic=\"" + topic + "\"")).as(topic).isPresent();
         }
         assertThat(metrics.valueOrZero("poverty_sink_batch_seconds_count")).isPositive();
@@ -184,7 +189,7 @@ class MetricsTest {
         assertThat(printed.lines()).hasSize(3);
         assertThat(printed).contains("Ingest ", "requests/min", "records accepted", "rejected");
         assertThat(printed).contains("Streams  RUNNING", "records processed", "input lag ", "household-reviews ");
-        assertThat(printed).contains("Sink ", "rows written", "lag classification-disagreements ", "unit-rollups ");
+        assertThat(printed).contains("Sink ", "rows written", "lag audit-events ", "classification-disagreements ", "unit-rollups ");
         assertThat(printed).doesNotContain("not served here", "NaN");
     }
 

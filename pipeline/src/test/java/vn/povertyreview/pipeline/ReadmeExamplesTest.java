@@ -84,7 +84,7 @@ class ReadmeExamplesTest {
     @Test
     void curlExamplesAreAcceptedAndTheirReviewsReachTheRollupsAndTheSqlExamplesFindThem() throws Exception {
         List<String> curlExamples = blocks("bash").stream().filter(block -> block.contains("curl -sS")).toList();
-        assertThat(curlExamples).hasSize(6);
+        assertThat(curlExamples).hasSize(7);
         for (String example : curlExamples) {
             assertThat(runBash(example)).as("README example\n%s", example).doesNotContain("\"rejected\":[{");
         }

@@ -29,6 +29,7 @@ public final class SinkMetrics {
     private final Counter disagreementRows;
     private final Counter statusRows;
     private final Counter alertRows;
+    private final Counter auditRows;
     private final Timer batches;
     private final List<String> topics;
     private final List<WriterLag> writers = new CopyOnWriteArrayList<>();
@@ -38,6 +39,7 @@ public final class SinkMetrics {
         disagreementRows = rows(registry, "classification_disagreement");
         statusRows = rows(registry, "target_status");
         alertRows = rows(registry, "target_gap_alert");
+        auditRows = rows(registry, "audit_event");
         batches = Timer.builder(BATCHES)
                 .description("How long a polled batch took to be written to PostgreSQL with its offsets, retries included")
                 .publishPercentileHistogram()
@@ -69,6 +71,7 @@ public final class SinkMetrics {
         disagreementRows.increment(batch.disagreements() + batch.disagreementsDeleted());
         statusRows.increment(batch.statusesChanged() + batch.statusesDeleted());
         alertRows.increment(batch.alertsInserted());
+        auditRows.increment(batch.auditEventsInserted());
         batches.record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -130,7 +130,7 @@ public final class SinkWriter {
         });
         return WrittenBatch.of(records.size(), changes.getOrDefault(rollups, TableChanges.NONE),
                 changes.getOrDefault(disagreements, TableChanges.NONE), changes.getOrDefault(statuses, TableChanges.NONE),
-                changes.getOrDefault(alerts, TableChanges.NONE));
+                changes.getOrDefault(alerts, TableChanges.NONE), changes.getOrDefault(auditEvents, TableChanges.NONE));
     }
 
     @SuppressWarnings("unchecked") // The sink's consumer reads every value of a table's topic into that table's row.
