@@ -134,7 +134,8 @@ final class Ceilings {
                 throw new IllegalStateException("unit_rollup is empty: nothing to copy");
             }
             handle.execute("DROP TABLE IF EXISTS ceiling_copy");
-            handle.execute("CREATE TABLE ceiling_copy (LIKE unit_rollup)");
+            // With its generated columns (the rates), which COPY out leaves out and the table computes, as unit_rollup does.
+            handle.execute("CREATE TABLE ceiling_copy (LIKE unit_rollup INCLUDING GENERATED)");
             CopyManager copy = copyManager(handle);
             PhaseMeter.Running copying = meter.begin();
             long copied = 0;
