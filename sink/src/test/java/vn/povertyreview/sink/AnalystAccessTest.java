@@ -9,7 +9,6 @@ import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 import static vn.povertyreview.sink.TargetGapAlertBuilder.anAlertOf;
 import static vn.povertyreview.sink.TargetStatusBuilder.aStatusOf;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.domain.access.Scope;
 import vn.povertyreview.domain.admin.AdminMaps;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.schemas.Area;
 import vn.povertyreview.schemas.AuditAction;
 import vn.povertyreview.sink.access.Analyst;
@@ -49,18 +46,15 @@ class AnalystAccessTest {
     private static final AnalystName HA_TRUNG = new AnalystName("ha_trung_van_phong");
     private static final String PASSWORD = "mat-khau-thu-nghiem-1";
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
     static Jdbi jdbi;
     static AnalystAccounts accounts;
 
     @BeforeAll
     static void rowsOfTwoProvincesInBothMapsAndThreeAnalysts() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-        postgres.createDatabaseIfMissing(DATABASE);
-        jdbi = SinkDatabase.open(postgres.dataSource(DATABASE));
+        postgres.server().createDatabaseIfMissing(DATABASE);
+        jdbi = SinkDatabase.open(postgres.server().dataSource(DATABASE));
         SinkWriter writer = new SinkWriter(jdbi, "poverty-sink");
         writer.write(List.of(
                 aRollupOf(2024, "VN").at(0, 0),
@@ -104,11 +98,6 @@ class AnalystAccessTest {
         accounts.add(THANH_HOA, Scope.viewerOf(List.of("38"), List.of()), PASSWORD.toCharArray());
         accounts.add(NGHE_AN, Scope.viewerOf(List.of("40"), List.of()), PASSWORD.toCharArray());
         accounts.add(HA_TRUNG, Scope.viewerOf(List.of(), List.of("15271")), PASSWORD.toCharArray());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
     }
 
     @Test
@@ -341,6 +330,6 @@ class AnalystAccessTest {
     }
 
     private static Connection connect(AnalystName analyst, String password) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(DATABASE), analyst.value(), password);
+        return DriverManager.getConnection(postgres.server().jdbcUrl(DATABASE), analyst.value(), password);
     }
 }

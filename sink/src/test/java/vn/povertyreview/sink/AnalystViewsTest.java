@@ -3,39 +3,23 @@ package vn.povertyreview.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AnalystViewsTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void rollupsOfHaTrungInTwoMaps() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         new SinkWriter(jdbi, "poverty-sink").write(List.of(
                 aRollupOf(2024, "38").households(1_000_000, 31_200, 42_100).at(0, 0),
                 aRollupOf(2024, "392").households(32_000, 1_100, 1_500).at(0, 1),

@@ -6,19 +6,15 @@ import static vn.povertyreview.sink.AuditEventBuilder.aSubmissionTouching;
 import static vn.povertyreview.sink.AuditEventBuilder.anEvent;
 import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.schemas.AuditAction;
 import vn.povertyreview.schemas.AuditClient;
 import vn.povertyreview.sink.audit.AuditEventRow;
@@ -28,27 +24,15 @@ class AuditEventWriterTest {
 
     private static final String GROUP = "poverty-sink";
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
     SinkWriter writer;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         writer = new SinkWriter(jdbi, GROUP);
     }
 

@@ -6,7 +6,6 @@ import static vn.povertyreview.sink.DisagreementBuilder.aDisagreementOf;
 import static vn.povertyreview.sink.DisagreementBuilder.tombstoneOf;
 import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,12 +15,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.schemas.Area;
 import vn.povertyreview.schemas.Classification;
 import vn.povertyreview.sink.disagreement.DisagreementRow;
@@ -34,27 +30,15 @@ class DisagreementWriterTest {
     private static final String DISAGREEMENTS = DisagreementBuilder.TOPIC;
     private static final String KEY_ORDER = "review_year, household_id";
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
     SinkWriter writer;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         writer = new SinkWriter(jdbi, GROUP);
     }
 

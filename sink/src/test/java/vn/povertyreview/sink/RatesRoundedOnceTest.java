@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.domain.admin.AdminUnit;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
 
 /**
  * 36 poor and 36 near-poor of 715 households (5.034965…%) at every level: stored rounded to four
@@ -24,26 +20,14 @@ class RatesRoundedOnceTest {
 
     private static final BigDecimal ROUNDED_ONCE = new BigDecimal("5.03");
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void thirtySixOfSevenHundredFifteenAtEveryLevel() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         new SinkWriter(jdbi, "poverty-sink").write(List.of(
                 aRollupOf(2024, "15271-TK1").households(715, 36, 36).at(0, 0),
                 aRollupOf(2024, "15271").households(715, 36, 36).at(0, 1),

@@ -12,12 +12,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
 
 /**
  * The README's section "Table `<table>`" documents every column of the migrated table, each in a
@@ -30,21 +28,13 @@ class ReadmeColumnsTest {
     /** A table row whose first cell is one column name in backticks. */
     private static final Pattern COLUMN_ROW = Pattern.compile("(?m)^\\| `([a-z0-9_]+)` \\|");
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
     static Jdbi jdbi;
 
     @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-        jdbi = TestDatabases.fresh(postgres);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
+    static void freshDatabase() {
+        jdbi = TestDatabases.fresh(postgres.server());
     }
 
     @ParameterizedTest

@@ -5,17 +5,13 @@ import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 import static vn.povertyreview.sink.TargetStatusBuilder.aStatusOf;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.sink.report.ExpectedCounts;
 import vn.povertyreview.sink.report.ReportData;
 import vn.povertyreview.sink.report.ReportLine;
@@ -29,26 +25,14 @@ import vn.povertyreview.sink.report.ReportValue.Rate;
 /** A commune with two villages and 15 households assigned to neither, read and laid out as its report. */
 class ReportQueriesTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void haTrungWithTwoVillages() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         new SinkWriter(jdbi, "poverty-sink").write(List.of(
                 aRollupOf(2025, "38").households(1_000_000, 24_000, 39_000).at(0, 0),
                 aRollupOf(2025, "15271").households(715, 36, 36).maps(Map.of("START_HOUSEHOLDS", 800L), Map.of()).at(0, 1),

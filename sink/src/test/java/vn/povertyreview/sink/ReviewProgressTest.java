@@ -5,44 +5,28 @@ import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.sink.report.ExpectedCounts;
 
 class ReviewProgressTest {
 
     private static final Instant LAST_CHANGE = Instant.parse("2025-11-03T02:15:00Z");
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void haTrungHalfwayThroughItsSeason() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         new SinkWriter(jdbi, "poverty-sink").write(List.of(
                 // 2024 ended with 715 households in what became Xã Hà Trung; 36 reviewed so far in 2025.
                 aRollupOf(2025, "15271").households(36, 2, 3).maps(Map.of("START_HOUSEHOLDS", 715L), Map.of())

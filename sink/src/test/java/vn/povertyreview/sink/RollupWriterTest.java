@@ -8,7 +8,6 @@ import static vn.povertyreview.sink.RollupBuilder.aRollupOf;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,18 +16,15 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
 import vn.povertyreview.domain.rollup.Rates;
 import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.domain.rollup.UnitReport;
 import vn.povertyreview.domain.standard.PovertyStandards;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.sink.rollup.RollupRow;
 
 class RollupWriterTest {
@@ -36,27 +32,15 @@ class RollupWriterTest {
     private static final String GROUP = "poverty-sink";
     private static final PovertyStandards STANDARDS = PovertyStandards.official();
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
     SinkWriter writer;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         writer = new SinkWriter(jdbi, GROUP);
     }
 

@@ -2,7 +2,6 @@ package vn.povertyreview.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,36 +10,21 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.sink.rollup.RollupColumns;
 
 class SinkDatabaseTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     @Test
     void migrationsCreateTheTablesAndTheAnalystViews() {
-        postgres.createDatabaseIfMissing("migrations");
-        DataSource dataSource = postgres.dataSource("migrations");
+        postgres.server().createDatabaseIfMissing("migrations");
+        DataSource dataSource = postgres.server().dataSource("migrations");
 
         MigrateResult result = SinkDatabase.migrate(dataSource);
 
@@ -58,8 +42,8 @@ class SinkDatabaseTest {
 
     @Test
     void migratingAnUpToDateDatabaseChangesNothing() {
-        postgres.createDatabaseIfMissing("twice");
-        DataSource dataSource = postgres.dataSource("twice");
+        postgres.server().createDatabaseIfMissing("twice");
+        DataSource dataSource = postgres.server().dataSource("twice");
         SinkDatabase.migrate(dataSource);
 
         assertThat(SinkDatabase.migrate(dataSource).migrationsExecuted).isZero();
@@ -67,7 +51,7 @@ class SinkDatabaseTest {
 
     @Test
     void tablesCarryCommentsInVietnameseAndEnglish() {
-        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Jdbi jdbi = TestDatabases.fresh(postgres.server());
 
         String comment = jdbi.withHandle(handle -> handle
                 .createQuery("SELECT obj_description('unit_rollup'::regclass, 'pg_class')").mapTo(String.class).one());
@@ -80,7 +64,7 @@ class SinkDatabaseTest {
 
     @Test
     void everyColumnOfTheTargetTablesCarriesAComment() {
-        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Jdbi jdbi = TestDatabases.fresh(postgres.server());
 
         List<String> uncommented = jdbi.withHandle(handle -> handle.createQuery("""
                 SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
@@ -96,7 +80,7 @@ class SinkDatabaseTest {
     /** A figure or measure added to the domain without a migration that adds its column fails here. */
     @Test
     void everyFigureAndMeasureHasItsColumnInUnitRollupWithItsMeaning() {
-        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Jdbi jdbi = TestDatabases.fresh(postgres.server());
         Map<String, Map<String, Object>> columns = columnsOf(jdbi, "unit_rollup");
 
         for (Figure figure : Figure.values()) {
@@ -126,7 +110,7 @@ class SinkDatabaseTest {
 
     @Test
     void theSinkWritesEveryColumnOfUnitRollupAndOnlyTheNewOnesMayBeNull() {
-        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Jdbi jdbi = TestDatabases.fresh(postgres.server());
         Map<String, Map<String, Object>> columns = columnsOf(jdbi, "unit_rollup");
 
         Set<String> generated = columns.entrySet().stream().filter(column -> "ALWAYS".equals(column.getValue().get("is_generated")))
@@ -143,7 +127,7 @@ class SinkDatabaseTest {
 
     @Test
     void everyColumnOfTheTablesHasAComment() {
-        Jdbi jdbi = TestDatabases.fresh(postgres);
+        Jdbi jdbi = TestDatabases.fresh(postgres.server());
 
         for (String table : List.of("unit_rollup", "classification_disagreement")) {
             columnsOf(jdbi, table).forEach((column, description) ->

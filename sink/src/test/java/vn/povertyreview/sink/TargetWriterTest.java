@@ -10,7 +10,6 @@ import static vn.povertyreview.sink.TargetStatusBuilder.tombstoneOf;
 import static vn.povertyreview.sink.TargetStatusBuilder.unit;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +22,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGNotification;
 import org.postgresql.jdbc.PgConnection;
-import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.schemas.Classification;
 import vn.povertyreview.schemas.TargetKind;
 import vn.povertyreview.schemas.TargetMeasure;
@@ -52,28 +48,16 @@ class TargetWriterTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String CHANNEL = "target_gap_alert";
 
-    @TempDir
-    static Path dataDir;
-
-    static EmbeddedPostgresServer postgres;
+    @RegisterExtension
+    static final RunningPostgres postgres = new RunningPostgres();
 
     Jdbi jdbi;
     SinkWriter writer;
     Handle listener;
 
-    @BeforeAll
-    static void startPostgres() {
-        postgres = EmbeddedPostgresServer.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        jdbi = TestDatabases.fresh(postgres);
+        jdbi = TestDatabases.fresh(postgres.server());
         writer = new SinkWriter(jdbi, GROUP);
     }
 
