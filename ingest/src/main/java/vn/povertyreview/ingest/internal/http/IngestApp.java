@@ -112,6 +112,7 @@ public final class IngestApp {
             config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
             config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);
             config.routes.post("/api/v1/reviewers", reviewerTokens::create);
+            config.routes.post("/api/v1/viewers", reviewerTokens::createViewer);
             config.routes.get("/api/v1/reviewers", reviewerTokens::list);
             config.routes.delete("/api/v1/reviewers/{tokenId}", reviewerTokens::revoke);
             config.routes.post("/api/v1/admin-token/rotate", adminToken::rotate);
