@@ -95,6 +95,7 @@ public final class IngestApp {
         ReviewTemplateHandler template = new ReviewTemplateHandler(access, new ReviewTemplate(permitted, d.villages()));
         CallerHandler me = new CallerHandler(access, permitted);
         ReportHandler reports = new ReportHandler(access, units, new UnitDirectory(d.maps()), d.reports());
+        DashboardHandler dashboard = new DashboardHandler(access, units, new UnitDirectory(d.maps()), d.reports());
         ExpectedCountHandler expectedCounts = new ExpectedCountHandler(access, bodies, units, d.reports(), d.clock());
 
         return Javalin.create(config -> {
@@ -124,6 +125,7 @@ public final class IngestApp {
             config.routes.get("/api/v1/templates/reviews.xlsx", template);
             config.routes.get("/api/v1/reports/{reviewYear}/{unitCode}.xlsx", reports::xlsx);
             config.routes.get("/api/v1/reports/{reviewYear}/{unitCode}.csv", reports::csv);
+            config.routes.get("/api/v1/dashboard/{reviewYear}/{unitCode}", dashboard::unit);
             config.routes.put("/api/v1/expected-counts/{reviewYear}/{unitCode}", expectedCounts::put);
             config.routes.delete("/api/v1/expected-counts/{reviewYear}/{unitCode}", expectedCounts::delete);
             config.routes.get("/api/v1/me", me);
