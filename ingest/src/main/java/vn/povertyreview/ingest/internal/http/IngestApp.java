@@ -106,6 +106,7 @@ public final class IngestApp {
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(metrics::finished);
             config.staticFiles.add(UploadPage::serve);
+            config.staticFiles.add(DashboardPage::serve);
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);
             config.routes.post("/api/v1/reviews", submit);
