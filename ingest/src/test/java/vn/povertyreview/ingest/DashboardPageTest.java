@@ -35,6 +35,7 @@ import vn.povertyreview.ingest.support.SeededFigures;
 import vn.povertyreview.ingest.support.SharedKafka;
 import vn.povertyreview.ingest.support.TempDirs;
 import vn.povertyreview.ingest.support.TestTopics;
+import vn.povertyreview.schemas.TargetStatusKind;
 
 /**
  * The dashboard in a real headless Chromium, against the real ingest over a real PostgreSQL with
@@ -188,6 +189,30 @@ class DashboardPageTest {
         assertThat(element("problem").getText()).contains("01");
         assertThat(element("unit").isDisplayed()).isFalse();
         assertThat(ingest.anonymous().as(viewerToken).get("/api/v1/reports/2025/01.xlsx").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAlertAppearsOnTheOpenPageWhenItCommitsAndOnlyForAPageThatMayReadItsUnit() throws IOException {
+        signIn(RunningIngest.ADMIN_TOKEN, "#/2025/38");
+        awaitUnit("Tỉnh Thanh Hóa (38) – 2025");
+        await("following the alerts").atMost(PAGE).ignoreExceptions().until(() -> element("alerts-section").isDisplayed());
+        assertThat(browser.findElements(By.cssSelector("#alerts li[data-unit='392']"))).isEmpty();
+
+        // A unit of no other test's page, so that its new status changes no other test's order.
+        String alertId = SeededFigures.targetTurns(jdbi, 2024, "392", "Huyện Hà Trung", TargetStatusKind.MISSED, 1_000);
+
+        await("the alert on the open page").atMost(PAGE).ignoreExceptions()
+                .until(() -> browser.findElement(By.cssSelector("#alerts li[data-alert-id='" + alertId + "']")).isDisplayed());
+        WebElement alert = browser.findElement(By.cssSelector("#alerts li[data-alert-id='" + alertId + "']"));
+        assertThat(alert.getText()).contains("Huyện Hà Trung", "Không đạt");
+        screenshot("dashboard-alerts.png");
+
+        // A viewer of another province gets only what it may read: not this alert.
+        HttpResult created = ingest.admin().post("/api/v1/viewers", "application/json", "{\"provinceCodes\": [\"01\"]}");
+        signIn(created.json().get("token").asText(), "");
+        awaitUnit("Thành phố Hà Nội (01) – 2025");
+        assertThat(browser.findElements(By.cssSelector("#alerts li"))).isEmpty();
+        assertThat(element("no-alerts").isDisplayed()).isTrue();
     }
 
     private static void signIn(String token, String hash) {

@@ -42,6 +42,8 @@
       measure: 'Chỉ tiêu', value: 'Mức', completion: 'Hoàn thành (%)', gap: 'Chênh lệch (hộ)', status: 'Trạng thái',
       household: 'Mã hộ', village: 'Thôn', reviewer: 'Phân loại khi rà soát', standard: 'Theo chuẩn',
       classes: { POOR: 'Hộ nghèo', NEAR_POOR: 'Hộ cận nghèo', NOT_POOR: 'Không nghèo' },
+      alertsTitle: 'Cảnh báo chỉ tiêu đang mở',
+      noAlerts: 'Không có cảnh báo nào.',
       signedInAdmin: 'Quản trị viên: mọi đơn vị.',
       signedInAs: 'Được xem: '
     },
@@ -77,13 +79,15 @@
       measure: 'Measure', value: 'Value', completion: 'Completion (%)', gap: 'Gap (households)', status: 'Status',
       household: 'Household', village: 'Village', reviewer: 'Reviewer\'s classification', standard: 'Standard\'s',
       classes: { POOR: 'Poor', NEAR_POOR: 'Near-poor', NOT_POOR: 'Not poor' },
+      alertsTitle: 'Open target alerts',
+      noAlerts: 'No alerts.',
       signedInAdmin: 'Administrator: every unit.',
       signedInAs: 'May see: '
     }
   };
 
   var state = { language: sessionStorage.getItem(LANGUAGE_KEY) || 'vi', me: null, page: null, problem: null,
-    sort: { key: null, descending: true } };
+    sort: { key: null, descending: true }, alerts: [], following: null };
 
   function $(id) { return document.getElementById(id); }
   function t(key) { return TEXT[state.language][key]; }
@@ -142,6 +146,7 @@
       }
       return response.json().then(function (me) {
         state.me = me;
+        followAlerts();
         $('sign-in').hidden = true;
         $('workspace').hidden = false;
         $('sign-out').hidden = false;
@@ -153,6 +158,69 @@
         }
       });
     }, function () { showSignIn('offline'); });
+  }
+
+  // ---- Live alerts ----
+
+  // Server-sent events, read with fetch: EventSource cannot send the token in a header.
+  function followAlerts() {
+    if (state.following) { state.following.abort(); }
+    var controller = new AbortController();
+    state.following = controller;
+    state.alerts = [];
+    fetch('/api/v1/dashboard/alerts', { headers: { 'Authorization': 'Bearer ' + token(), 'Accept': 'text/event-stream' },
+      signal: controller.signal }).then(function (response) {
+      if (!response.ok) { return; }
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = '';
+      function read() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { throw new Error('closed'); }
+          buffer += decoder.decode(chunk.value, { stream: true });
+          var events = buffer.split('\n\n');
+          buffer = events.pop();
+          events.forEach(receive);
+          return read();
+        });
+      }
+      return read();
+    }).catch(function () {
+      // Gone (the server restarted, the network dropped): follow again unless signed out or replaced.
+      if (state.following === controller && token()) { setTimeout(followAlerts, 2000); }
+    });
+  }
+
+  function receive(event) {
+    var name = null; var data = '';
+    event.split('\n').forEach(function (line) {
+      if (line.indexOf('event:') === 0) { name = line.substring(6).trim(); }
+      if (line.indexOf('data:') === 0) { data += line.substring(5).trim(); }
+    });
+    if (name !== 'alert' || !data) { return; }
+    var alert = JSON.parse(data);
+    // An alert may come twice (open when the page connected, and new); one per id is kept.
+    state.alerts = state.alerts.filter(function (a) { return a.alertId !== alert.alertId; });
+    state.alerts.unshift(alert);
+    renderAlerts();
+  }
+
+  function renderAlerts() {
+    var list = $('alerts');
+    list.textContent = '';
+    $('no-alerts').hidden = state.alerts.length > 0;
+    state.alerts.forEach(function (alert) {
+      var item = element('li');
+      item.setAttribute('data-alert-id', alert.alertId);
+      item.setAttribute('data-unit', alert.unitCode);
+      item.appendChild(element('span', 'badge ' + alert.status, statusName(alert.status)));
+      item.appendChild(document.createTextNode(' '));
+      var link = unitLink(alert.reviewYear, { code: alert.unitCode, name: alert.unitName });
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(': ' + (state.language === 'vi' ? alert.messageVi : alert.messageEn)));
+      item.appendChild(element('span', 'when', String(alert.raisedAt).replace('T', ' ').substring(0, 16)));
+      list.appendChild(item);
+    });
   }
 
   // ---- Loading a unit's page ----
@@ -201,6 +269,7 @@
     document.querySelectorAll('[data-text]').forEach(function (e) { e.textContent = t(e.getAttribute('data-text')); });
     if (!state.me) { return; }
     renderWho();
+    renderAlerts();
     var problem = state.problem;
     $('problem').hidden = !problem;
     if (problem) {
@@ -490,6 +559,7 @@
   $('lang-en').addEventListener('click', function () { state.language = 'en'; sessionStorage.setItem(LANGUAGE_KEY, 'en'); render(); });
   $('sign-out').addEventListener('click', function () {
     sessionStorage.removeItem(TOKEN_KEY);
+    if (state.following) { state.following.abort(); state.following = null; }
     state.me = null;
     state.page = null;
     showSignIn(null);

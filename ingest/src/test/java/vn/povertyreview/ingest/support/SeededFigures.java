@@ -14,6 +14,7 @@ import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.review.Indicator;
 import vn.povertyreview.domain.rollup.Figure;
 import vn.povertyreview.domain.rollup.Measure;
+import vn.povertyreview.schemas.TargetGapAlert;
 import vn.povertyreview.schemas.TargetKey;
 import vn.povertyreview.schemas.TargetKind;
 import vn.povertyreview.schemas.TargetMeasure;
@@ -23,6 +24,7 @@ import vn.povertyreview.schemas.UnitRef;
 import vn.povertyreview.sink.SinkWriter;
 import vn.povertyreview.sink.disagreement.DisagreementRow;
 import vn.povertyreview.sink.rollup.RollupRow;
+import vn.povertyreview.sink.targets.TargetGapAlertRow;
 import vn.povertyreview.sink.targets.TargetStatusRow;
 
 /**
@@ -42,6 +44,29 @@ public final class SeededFigures {
 
     public static void write(Jdbi jdbi) {
         new SeededFigures().writeAll(jdbi);
+    }
+
+    /**
+     * A unit's target turning {@code status} and the alert the streams raise for it, written as the
+     * sink writes them (so the insert trigger notifies the alert); the alert's id.
+     */
+    public static String targetTurns(Jdbi jdbi, int year, String code, String name, TargetStatusKind status, long offset) {
+        SeededFigures seed = new SeededFigures();
+        seed.offset = offset;
+        TargetGapAlert alert = TargetGapAlert.newBuilder()
+                .setAlertId(year + "/" + code + "/POVERTY_RATE/RATE_POINTS/2.0/" + status)
+                .setUnit(UnitRef.newBuilder().setCode(code).setName(name).build())
+                .setParents(List.of(UnitRef.newBuilder().setCode("38").setName("Tỉnh Thanh Hóa").build()))
+                .setReviewYear(year).setMeasure(TargetMeasure.POVERTY_RATE).setKind(TargetKind.RATE_POINTS).setValue("2.0")
+                .setStatus(status).setPreviousStatus(TargetStatusKind.ON_TRACK).setYearClosed(false).setGapHouseholds(7)
+                .setGapPoints("0.55").setCompletionPercent("12.50")
+                .setMessageVi(name + " không đạt chỉ tiêu giảm 2,0 điểm % tỷ lệ hộ nghèo năm " + year)
+                .setMessageEn(name + " missed its " + year + " target").setRaisedAt(Instant.parse("2025-11-04T02:00:00Z"))
+                .build();
+        new SinkWriter(jdbi, "poverty-sink").write(List.of(seed.targetStatus(year, code, name, status),
+                new ConsumerRecord<>("target-gap-alerts", 0, offset + 1, alert.getAlertId(), TargetGapAlertRow.of(alert))),
+                Map.of());
+        return alert.getAlertId();
     }
 
     private void writeAll(Jdbi jdbi) {

@@ -97,6 +97,38 @@ public final class ReportQueries {
                 .list());
     }
 
+    /**
+     * The open alerts, newest first, at most {@code limit}: alerts whose target's current status is
+     * still at risk or missed, so that an alert the unit has since recovered from is not listed.
+     */
+    public List<OpenAlert> openAlerts(int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT a.* FROM target_gap_alert a
+                          JOIN target_status s ON s.review_year = a.review_year AND s.unit_code = a.unit_code
+                                              AND s.measure = a.measure
+                         WHERE a.status IN ('AT_RISK', 'MISSED') AND s.status IN ('AT_RISK', 'MISSED')
+                         ORDER BY a.raised_at DESC, a.alert_id
+                         LIMIT :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> openAlert(rs))
+                .list());
+    }
+
+    /** The alert with this id, as the sink stored it; empty when there is none. */
+    public Optional<OpenAlert> alert(String alertId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM target_gap_alert WHERE alert_id = :id")
+                .bind("id", alertId)
+                .map((rs, ctx) -> openAlert(rs))
+                .findOne());
+    }
+
+    private static OpenAlert openAlert(ResultSet rs) throws SQLException {
+        return new OpenAlert(rs.getString("alert_id"), rs.getInt("review_year"), rs.getString("unit_code"),
+                rs.getString("unit_name"), rs.getString("measure"), rs.getString("status"), rs.getString("previous_status"),
+                rs.getLong("gap_households"), rs.getBigDecimal("completion_percent"), rs.getString("message_vi"),
+                rs.getString("message_en"), rs.getObject("raised_at", OffsetDateTime.class));
+    }
+
     private static UnitFigures unitFigures(ResultSet rs) throws SQLException {
         Map<Figure, Long> figures = new EnumMap<>(Figure.class);
         for (Figure figure : Figure.values()) {
