@@ -20,7 +20,9 @@ import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.rollup.Measure;
 import vn.povertyreview.embedded.EmbeddedPostgresServer;
 import vn.povertyreview.schemas.Area;
+import vn.povertyreview.schemas.TargetStatusKind;
 import vn.povertyreview.sink.report.DisagreeingHousehold;
+import vn.povertyreview.sink.report.OpenAlert;
 import vn.povertyreview.sink.report.ExpectedCounts;
 import vn.povertyreview.sink.report.ReportData;
 import vn.povertyreview.sink.report.ReportLine;
@@ -121,6 +123,26 @@ class ReportQueriesTest {
         assertThat(queries.disagreements(2025, "15271", "COMMUNE", 100)).hasSize(2);
         assertThat(queries.disagreements(2025, "38", "PROVINCE", 100)).hasSize(3);
         assertThat(queries.disagreements(2025, "VN", "NATION", 2)).as("at most the limit").hasSize(2);
+    }
+
+    @Test
+    void openAlertsAreThoseWhoseTargetIsStillAtRiskOrMissedNewestFirst() {
+        // 15271's target is at risk now (the setup); 38's has recovered to on track since its alert.
+        new SinkWriter(jdbi, "poverty-sink").write(List.of(
+                aStatusOf(2025, "38").status(TargetStatusKind.ON_TRACK, "7.0", "60.00").revision(2).at(1, 3),
+                TargetGapAlertBuilder.anAlertOf(2025, "15271").raisedAt(Instant.parse("2025-11-03T02:00:00Z")).at(2, 0),
+                TargetGapAlertBuilder.anAlertOf(2025, "15271").status(TargetStatusKind.MISSED, TargetStatusKind.AT_RISK)
+                        .raisedAt(Instant.parse("2025-11-04T02:00:00Z")).at(2, 1),
+                TargetGapAlertBuilder.anAlertOf(2025, "38").at(2, 2)), Map.of());
+        ReportQueries queries = new ReportQueries(jdbi);
+
+        List<OpenAlert> open = queries.openAlerts(100);
+
+        assertThat(open).extracting(OpenAlert::unitCode).containsExactly("15271", "15271");
+        assertThat(open).extracting(OpenAlert::status).containsExactly("MISSED", "AT_RISK");
+        assertThat(queries.openAlerts(1)).hasSize(1);
+        assertThat(queries.alert(open.get(0).alertId())).contains(open.get(0));
+        assertThat(queries.alert("no-such-alert")).isEmpty();
     }
 
     @Test
