@@ -13,12 +13,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.povertyreview.domain.admin.AdminMaps;
+import vn.povertyreview.domain.admin.UnitDirectory;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.auth.TokenRateLimiter;
 import vn.povertyreview.ingest.internal.auth.TokenUses;
+import vn.povertyreview.ingest.internal.dashboard.AlertFeed;
 import vn.povertyreview.ingest.internal.http.HealthHandler;
 import vn.povertyreview.ingest.internal.http.IngestApp;
+import vn.povertyreview.ingest.internal.http.ReportHandler;
 import vn.povertyreview.ingest.internal.kafka.CompactedTopicFollower;
 import vn.povertyreview.ingest.internal.kafka.KafkaClientSettings;
 import vn.povertyreview.ingest.internal.kafka.KeyedView;
@@ -51,14 +54,16 @@ public final class IngestService implements AutoCloseable {
     private final ProducerPool producers;
     private final List<CompactedTopicFollower<?>> followers;
     private final TokenUsePublisher usePublisher;
+    private final AlertFeed alerts;
     private final String host;
 
     private IngestService(Javalin app, ProducerPool producers, List<CompactedTopicFollower<?>> followers,
-            TokenUsePublisher usePublisher, String host) {
+            TokenUsePublisher usePublisher, AlertFeed alerts, String host) {
         this.app = app;
         this.producers = producers;
         this.followers = followers;
         this.usePublisher = usePublisher;
+        this.alerts = alerts;
         this.host = host;
     }
 
@@ -126,6 +131,9 @@ public final class IngestService implements AutoCloseable {
                 follower(settings, prefix + "-villages", settings.topics().adminUnits(), "registered village names",
                         villages::apply));
         TokenUsePublisher usePublisher = null;
+        UnitDirectory directory = new UnitDirectory(AdminMaps.official());
+        AlertFeed alerts = new AlertFeed(reports,
+                (scope, alert) -> ReportHandler.mayRead(scope, alert.reviewYear(), alert.unitCode(), directory));
         try {
             for (CompactedTopicFollower<?> follower : followers) {
                 follower.start(settings.requestTimeout().multipliedBy(3));
@@ -139,14 +147,15 @@ public final class IngestService implements AutoCloseable {
                     settings.adminRequestsPerMinute());
             Javalin app = IngestApp.create(new IngestApp.Dependencies(AdminMaps.official(), settings.topics(), producers,
                     authenticator, tokens, uses, rateLimiter, keeper, targets, closures, villages, clock,
-                    settings.maxBodyBytes(), settings.maxRecords(), others, reports, metrics));
+                    settings.maxBodyBytes(), settings.maxRecords(), others, reports, metrics, alerts));
             app.start(settings.bindHost(), settings.port());
             usePublisher = new TokenUsePublisher(uses, settings.topics().reviewerTokenUses(), producers,
                     settings.instanceId(), settings.tokenUsePublishInterval());
-            IngestService service = new IngestService(app, producers, followers, usePublisher, settings.bindHost());
+            IngestService service = new IngestService(app, producers, followers, usePublisher, alerts, settings.bindHost());
             LOG.info("Ingest {} listening on {}", settings.instanceId(), service.baseUri());
             return service;
         } catch (RuntimeException e) {
+            alerts.close();
             if (usePublisher != null) {
                 usePublisher.close();
             }
@@ -185,6 +194,7 @@ public final class IngestService implements AutoCloseable {
 
     @Override
     public void close() {
+        alerts.close();
         app.stop();
         usePublisher.close();
         followers.forEach(CompactedTopicFollower::close);

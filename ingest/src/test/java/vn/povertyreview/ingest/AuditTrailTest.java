@@ -185,7 +185,7 @@ class AuditTrailTest {
         assertThat(creation.getAction()).isEqualTo(AuditAction.TOKEN_CREATED);
         assertThat(creation.getClient()).isEqualTo(AuditClient.API);
         assertThat(units(creation)).as("a token's communes, in whichever map has them").containsExactly("15271", "15286");
-        assertThat(creation.getDetail()).containsExactlyInAnyOrderEntriesOf(Map.of("tokenId", tokenId, "label", "Tổ rà soát"));
+        assertThat(creation.getDetail()).containsExactlyInAnyOrderEntriesOf(Map.of("tokenId", tokenId, "role", "REVIEWER", "label", "Tổ rà soát"));
         assertThat(revocation.getAction()).isEqualTo(AuditAction.TOKEN_REVOKED);
         assertThat(revocation.getClient()).isEqualTo(AuditClient.CLI);
         assertThat(revocation.getActorTokenId()).isEqualTo("admin");
@@ -231,6 +231,22 @@ class AuditTrailTest {
                 .isEqualTo(201);
 
         assertThat(theOnlyNewEvent(before).getAction()).as("the only event: the closure after them").isEqualTo(AuditAction.YEAR_CLOSED);
+    }
+
+    @Test
+    void creatingAViewerTokenHasAnEventNamingItsProvincesAndCommunesAndItsRole() {
+        IngestClient admin = ingest.admin();
+        int before = events().size();
+
+        HttpResult created = admin.post("/api/v1/viewers", "application/json",
+                "{\"provinceCodes\": [\"38\"], \"communeCodes\": [\"15271\"], \"label\": \"Sở Lao động\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        AuditEvent creation = theOnlyNewEvent(before);
+
+        assertThat(creation.getAction()).isEqualTo(AuditAction.TOKEN_CREATED);
+        assertThat(units(creation)).containsExactly("38", "15271");
+        assertThat(creation.getDetail()).containsExactlyInAnyOrderEntriesOf(Map.of("tokenId", created.json().get("tokenId").asText(),
+                "role", "VIEWER", "label", "Sở Lao động"));
     }
 
     private static JsonNode createToken(IngestClient admin, String body) {

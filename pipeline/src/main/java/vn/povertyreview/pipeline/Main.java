@@ -101,6 +101,7 @@ public final class Main {
         out.println("Ready.");
         if (pipeline.ingestUrl() != null) {
             out.println("  Upload page: " + pipeline.ingestUrl() + "/upload/");
+            out.println("  Dashboard:   " + pipeline.ingestUrl() + "/dashboard/");
             out.println("  Ingest URL:  " + pipeline.ingestUrl() + "/api/v1/reviews");
             out.println("  API doc:     " + pipeline.ingestUrl() + "/api/v1/openapi.json");
             out.println("  Metrics:     " + pipeline.ingestUrl() + "/metrics");

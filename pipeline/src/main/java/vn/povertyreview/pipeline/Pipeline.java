@@ -54,8 +54,11 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_START_TIMEOUT = Duration.ofMinutes(5);
     /** Database connections beyond one per sink writer. */
     private static final int SPARE_CONNECTIONS = 2;
-    /** The reports' own connections, so that a report being read never holds up a sink writer. */
-    private static final int REPORT_CONNECTIONS = 2;
+    /**
+     * The reports' own connections, so that a report being read never holds up a sink writer: two for
+     * reports and dashboard pages, one held by the dashboard's alert listener.
+     */
+    private static final int REPORT_CONNECTIONS = 3;
 
     private final Settings settings;
     private final Topics topics;

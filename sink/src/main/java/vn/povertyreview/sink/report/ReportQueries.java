@@ -1,5 +1,6 @@
 package vn.povertyreview.sink.report;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.rollup.Figure;
+import vn.povertyreview.domain.rollup.Measure;
 import vn.povertyreview.domain.target.TargetKind;
 import vn.povertyreview.domain.target.TargetMeasure;
 import vn.povertyreview.domain.target.TargetStatus;
@@ -50,6 +53,82 @@ public final class ReportQueries {
         });
     }
 
+    /**
+     * The unit's figures in every review year of the map {@code mapId}, oldest first: the points of
+     * its trend. Only one map's years, because a code of another map may be another unit (a 2025
+     * commune is not the 2024 commune of the same code when communes were merged into it).
+     */
+    public List<UnitYear> trend(String unitCode, String mapId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM unit_rollup
+                         WHERE unit_code = :unit AND map_id = :map
+                         ORDER BY review_year""")
+                .bind("unit", unitCode)
+                .bind("map", mapId)
+                .map((rs, ctx) -> new UnitYear(rs.getInt("review_year"), unitFigures(rs)))
+                .list());
+    }
+
+    /**
+     * The households of the unit (the nation, a province, district, commune or village, by
+     * {@code level}) whose review disagrees with the standard, by opaque id in id order, at most
+     * {@code limit} of them.
+     */
+    public List<DisagreeingHousehold> disagreements(int reviewYear, String unitCode, String level, int limit) {
+        String where = switch (level) {
+            // The nation's code is bound like any other, so that every query binds the same parameters.
+            case "NATION" -> ":unit = 'VN'";
+            case "PROVINCE" -> "province_code = :unit";
+            case "DISTRICT" -> "district_code = :unit";
+            case "COMMUNE" -> "commune_code = :unit";
+            case "VILLAGE" -> "village_unit_code = :unit";
+            default -> throw new IllegalArgumentException("no such unit level: " + level);
+        };
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT household_id, village_unit_code, reviewer_classification, standard_classification, deprivation_count"
+                                + " FROM classification_disagreement WHERE review_year = :year AND " + where
+                                + " ORDER BY household_id LIMIT :limit")
+                .bind("year", reviewYear)
+                .bind("unit", unitCode)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new DisagreeingHousehold(rs.getString("household_id"), rs.getString("village_unit_code"),
+                        Classification.valueOf(rs.getString("reviewer_classification")),
+                        Classification.valueOf(rs.getString("standard_classification")), rs.getInt("deprivation_count")))
+                .list());
+    }
+
+    /**
+     * The open alerts, newest first, at most {@code limit}: alerts whose target's current status is
+     * still at risk or missed, so that an alert the unit has since recovered from is not listed.
+     */
+    public List<OpenAlert> openAlerts(int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT a.* FROM target_gap_alert a
+                          JOIN target_status s ON s.review_year = a.review_year AND s.unit_code = a.unit_code
+                                              AND s.measure = a.measure
+                         WHERE a.status IN ('AT_RISK', 'MISSED') AND s.status IN ('AT_RISK', 'MISSED')
+                         ORDER BY a.raised_at DESC, a.alert_id
+                         LIMIT :limit""")
+                .bind("limit", limit)
+                .map((rs, ctx) -> openAlert(rs))
+                .list());
+    }
+
+    /** The alert with this id, as the sink stored it; empty when there is none. */
+    public Optional<OpenAlert> alert(String alertId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM target_gap_alert WHERE alert_id = :id")
+                .bind("id", alertId)
+                .map((rs, ctx) -> openAlert(rs))
+                .findOne());
+    }
+
+    private static OpenAlert openAlert(ResultSet rs) throws SQLException {
+        return new OpenAlert(rs.getString("alert_id"), rs.getInt("review_year"), rs.getString("unit_code"),
+                rs.getString("unit_name"), rs.getString("measure"), rs.getString("status"), rs.getString("previous_status"),
+                rs.getLong("gap_households"), rs.getBigDecimal("completion_percent"), rs.getString("message_vi"),
+                rs.getString("message_en"), rs.getObject("raised_at", OffsetDateTime.class));
+    }
+
     private static UnitFigures unitFigures(ResultSet rs) throws SQLException {
         Map<Figure, Long> figures = new EnumMap<>(Figure.class);
         for (Figure figure : Figure.values()) {
@@ -58,8 +137,17 @@ public final class ReportQueries {
                 figures.put(figure, count);
             }
         }
+        Map<Measure, BigDecimal> measures = new EnumMap<>(Measure.class);
+        for (Measure measure : Measure.values()) {
+            if (!measure.isRate()) {
+                BigDecimal ratio = rs.getBigDecimal(measure.column());
+                if (ratio != null) {
+                    measures.put(measure, ratio);
+                }
+            }
+        }
         return new UnitFigures(rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("unit_level"),
-                rs.getString("parent_code"), figures);
+                rs.getString("parent_code"), figures, measures);
     }
 
     /** The unit first, then the units under it in code order. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import vn.povertyreview.ingest.internal.kafka.OutgoingRecord;
 import vn.povertyreview.schemas.AuditAction;
 import vn.povertyreview.schemas.AuditEvent;
@@ -126,6 +127,7 @@ public final class AuditRecords {
     private static Map<String, String> tokenDetail(ReviewerToken token) {
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("tokenId", token.getTokenId());
+        detail.put("role", token.getRole().name());
         if (token.getLabel() != null) {
             detail.put("label", token.getLabel());
         }
@@ -133,8 +135,12 @@ public final class AuditRecords {
     }
 
     /** A token's communes, with no year: a reviewer may act for its codes in either map. */
+    /** The units of a token's scope: a reviewer's communes, a viewer's provinces and communes. */
     private static List<AuditUnit> communesOf(ReviewerToken token) {
-        return token.getCommuneCodes().stream().map(code -> new AuditUnit(null, code)).toList();
+        return Stream.of(token.getCommuneCodes(), token.getViewedProvinceCodes(), token.getViewedCommuneCodes())
+                .flatMap(List::stream)
+                .map(code -> new AuditUnit(null, code))
+                .toList();
     }
 
     private AuditEvent.Builder event(AuditActor actor, AuditAction action, List<AuditUnit> units, Map<String, String> detail) {

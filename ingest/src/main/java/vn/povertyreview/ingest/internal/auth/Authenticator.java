@@ -10,7 +10,7 @@ import vn.povertyreview.schemas.AccessRole;
 import vn.povertyreview.schemas.ReviewerToken;
 
 /**
- * Tells who presents a bearer token: the admin or a reviewer, or why the token proves no one
+ * Tells who presents a bearer token: the admin, a reviewer or a viewer, or why the token proves no one
  * (missing, unknown, revoked, expired, or an admin token replaced by a rotation). Never logs or
  * keeps a presented token. Thread-safe.
  *
@@ -54,7 +54,7 @@ public final class Authenticator {
         if (rotated.isPresent() && retires(rotated.get(), hash)) {
             return Identification.refused(TokenRefusal.ROTATED);
         }
-        Optional<ReviewerToken> found = tokens.findByHash(hash).filter(t -> t.getRole() == AccessRole.REVIEWER);
+        Optional<ReviewerToken> found = tokens.findByHash(hash).filter(t -> t.getRole() != AccessRole.ADMIN);
         if (found.isEmpty()) {
             return Identification.refused(TokenRefusal.UNKNOWN);
         }
@@ -63,8 +63,7 @@ public final class Authenticator {
         if (refusal.isPresent()) {
             return Identification.refused(refusal.get());
         }
-        return Identification.of(new Caller(reviewer.getTokenId(), reviewer.getRole(), Set.copyOf(reviewer.getCommuneCodes()),
-                reviewer.getLabel()));
+        return Identification.of(Caller.of(reviewer));
     }
 
     /** Whether a rotation has replaced the admin token configured on this instance. */

@@ -79,6 +79,21 @@ public final class Access {
         return caller;
     }
 
+    /**
+     * The caller if it may submit or withdraw reviews: the admin or a reviewer; 401 for no one, 403
+     * for a viewer, whose token only reads.
+     */
+    public Caller writer(Context ctx) {
+        Caller caller = caller(ctx);
+        if (caller.isViewer()) {
+            throw new ApiProblem(403, "forbidden", new Message(
+                    "Mã xem chỉ được xem số liệu và báo cáo; không được gửi, rút hay quản trị.",
+                    "A viewer token only reads figures and reports; it may not submit, withdraw or administer."))
+                    .with("rule", "role.readOnly");
+        }
+        return caller;
+    }
+
     /** 403 unless the caller may act for the commune. */
     public static void requireCommune(Caller caller, String communeCode) {
         if (!caller.mayActFor(communeCode)) {

@@ -30,6 +30,8 @@ public final class CallerHandler implements Handler {
         body.put("tokenId", caller.tokenId());
         body.put("role", caller.role().name());
         body.put("allCommunes", caller.isAdmin());
+        // A viewer's provinces: where its dashboard starts.
+        body.put("provinceCodes", List.copyOf(caller.scope().provinceCodes()));
         List<Map<String, Object>> communes = caller.isAdmin() ? List.of() : permitted.of(caller).stream().map(commune -> {
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("code", commune.unit().code());

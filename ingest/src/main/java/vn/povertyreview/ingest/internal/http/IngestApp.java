@@ -2,6 +2,7 @@ package vn.povertyreview.ingest.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import vn.povertyreview.ingest.Health;
 import vn.povertyreview.ingest.ReportDatabase;
 import vn.povertyreview.ingest.internal.audit.AuditRecords;
 import vn.povertyreview.ingest.internal.auth.Authenticator;
+import vn.povertyreview.ingest.internal.auth.Caller;
+import vn.povertyreview.ingest.internal.dashboard.AlertFeed;
 import vn.povertyreview.ingest.internal.auth.PermittedCommunes;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.auth.TokenRateLimiter;
@@ -60,7 +63,7 @@ public final class IngestApp {
             KeyedView<ReductionTarget> targets, KeyedView<ReviewYearClosure> closures, KeyedView<AdminUnit> villages,
             Clock clock,
             long maxBodyBytes, int maxRecords, Supplier<Health> others, ReportDatabase reports,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics, AlertFeed alerts) {
     }
 
     public static Javalin create(Dependencies d) {
@@ -95,6 +98,7 @@ public final class IngestApp {
         ReviewTemplateHandler template = new ReviewTemplateHandler(access, new ReviewTemplate(permitted, d.villages()));
         CallerHandler me = new CallerHandler(access, permitted);
         ReportHandler reports = new ReportHandler(access, units, new UnitDirectory(d.maps()), d.reports());
+        DashboardHandler dashboard = new DashboardHandler(access, units, new UnitDirectory(d.maps()), d.reports());
         ExpectedCountHandler expectedCounts = new ExpectedCountHandler(access, bodies, units, d.reports(), d.clock());
 
         return Javalin.create(config -> {
@@ -105,6 +109,7 @@ public final class IngestApp {
             config.jsonMapper(new JavalinJackson(json, false));
             config.requestLogger.http(metrics::finished);
             config.staticFiles.add(UploadPage::serve);
+            config.staticFiles.add(DashboardPage::serve);
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);
             config.routes.post("/api/v1/reviews", submit);
@@ -112,6 +117,7 @@ public final class IngestApp {
             config.routes.delete("/api/v1/reviews/{reviewYear}/{householdId}", withdraw);
             config.routes.put("/api/v1/villages/{communeCode}/{villageCode}", nameVillage);
             config.routes.post("/api/v1/reviewers", reviewerTokens::create);
+            config.routes.post("/api/v1/viewers", reviewerTokens::createViewer);
             config.routes.get("/api/v1/reviewers", reviewerTokens::list);
             config.routes.delete("/api/v1/reviewers/{tokenId}", reviewerTokens::revoke);
             config.routes.post("/api/v1/admin-token/rotate", adminToken::rotate);
@@ -123,6 +129,12 @@ public final class IngestApp {
             config.routes.get("/api/v1/templates/reviews.xlsx", template);
             config.routes.get("/api/v1/reports/{reviewYear}/{unitCode}.xlsx", reports::xlsx);
             config.routes.get("/api/v1/reports/{reviewYear}/{unitCode}.csv", reports::csv);
+            config.routes.get("/api/v1/dashboard/alerts", ctx -> {
+                // Checked before the stream opens, so that a refused page gets its 401 or 403 as JSON.
+                Caller caller = access.caller(ctx);
+                new SseHandler(client -> d.alerts().subscribe(client, caller.scope())).handle(ctx);
+            });
+            config.routes.get("/api/v1/dashboard/{reviewYear}/{unitCode}", dashboard::unit);
             config.routes.put("/api/v1/expected-counts/{reviewYear}/{unitCode}", expectedCounts::put);
             config.routes.delete("/api/v1/expected-counts/{reviewYear}/{unitCode}", expectedCounts::delete);
             config.routes.get("/api/v1/me", me);

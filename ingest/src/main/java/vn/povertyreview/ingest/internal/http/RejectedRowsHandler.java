@@ -31,7 +31,7 @@ public final class RejectedRowsHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Caller caller = access.caller(ctx);
+        Caller caller = access.writer(ctx);
         RejectedRowsWorkbook rejected = new RejectedRowsWorkbook();
         AtomicInteger records = new AtomicInteger();
         upload.judge(ctx, caller, UUID.randomUUID().toString(), (record, judgement) -> {

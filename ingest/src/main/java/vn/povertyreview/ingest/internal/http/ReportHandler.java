@@ -84,7 +84,7 @@ public final class ReportHandler {
      * a reviewer what a viewer of its communes covers (its communes and their villages), so that a
      * commune can follow its own season, and no reviewer the units above its communes.
      */
-    static boolean mayRead(Scope scope, int reviewYear, String unitCode, UnitDirectory directory) {
+    public static boolean mayRead(Scope scope, int reviewYear, String unitCode, UnitDirectory directory) {
         return switch (scope.kind()) {
             case ADMIN, VIEWER -> scope.covers(reviewYear, unitCode, directory);
             case REVIEWER -> !scope.communeCodes().isEmpty()

@@ -46,7 +46,7 @@ public final class ReviewSubmissionHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Caller caller = access.caller(ctx);
+        Caller caller = access.writer(ctx);
         String submissionId = UUID.randomUUID().toString();
         Submission submission = new Submission(submissionId, UploadJudge.formatOf(ctx));
         upload.judge(ctx, caller, submissionId, (record, judgement) -> submission.add(record, judgement, records));

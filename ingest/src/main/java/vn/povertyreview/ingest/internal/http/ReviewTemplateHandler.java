@@ -25,7 +25,7 @@ public final class ReviewTemplateHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws IOException {
-        Caller caller = access.caller(ctx);
+        Caller caller = access.writer(ctx);
         ByteArrayOutputStream workbook = new ByteArrayOutputStream();
         template.write(caller, workbook);
         ctx.header("Cache-Control", "no-store")

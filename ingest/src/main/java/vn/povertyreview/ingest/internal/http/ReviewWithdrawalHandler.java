@@ -53,7 +53,7 @@ public final class ReviewWithdrawalHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Caller caller = access.caller(ctx);
+        Caller caller = access.writer(ctx);
         String yearText = ctx.pathParam("reviewYear");
         String householdId = ctx.pathParam("householdId");
         String communeCode = ctx.queryParam("communeCode");

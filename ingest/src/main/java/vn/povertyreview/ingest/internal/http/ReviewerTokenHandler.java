@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import vn.povertyreview.domain.access.Scope;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.UnitLevel;
 import vn.povertyreview.domain.review.RuleViolation;
@@ -32,14 +33,16 @@ import vn.povertyreview.schemas.ReviewerToken;
 import vn.povertyreview.schemas.Topic;
 
 /**
- * The reviewer tokens, all for the admin only:
+ * The reviewer and viewer tokens, all for the admin only:
  * <ul>
+ *   <li>{@code POST /api/v1/viewers}: creates a read-only viewer token for some provinces and/or
+ *       communes, returned once like a reviewer's.
  *   <li>{@code POST /api/v1/reviewers}: creates a reviewer token for some communes, optionally
  *       expiring at {@code expiresAt}. The secret is returned once, in this response, and stored
  *       nowhere: the reviewer-tokens topic keeps only its SHA-256.
  *   <li>{@code GET /api/v1/reviewers}: lists every token, the admin's first, with its scope, when
  *       it was created, last used, expires or was revoked; never a secret or its hash.
- *   <li>{@code DELETE /api/v1/reviewers/{tokenId}}: revokes a reviewer token for good; 404 for an
+ *   <li>{@code DELETE /api/v1/reviewers/{tokenId}}: revokes a reviewer or viewer token for good; 404 for an
  *       unknown id, and revoking it again answers the same.
  * </ul>
  * A change works on this instance as soon as the response is sent, and on every other instance
@@ -51,6 +54,7 @@ public final class ReviewerTokenHandler {
     static final int MAX_COMMUNES = 1_000;
     static final int MAX_LABEL_LENGTH = 200;
     private static final Set<String> FIELDS = Set.of("communeCodes", "label", "expiresAt");
+    private static final Set<String> VIEWER_FIELDS = Set.of("provinceCodes", "communeCodes", "label", "expiresAt");
 
     private final Access access;
     private final JsonBodies bodies;
@@ -132,12 +136,58 @@ public final class ReviewerTokenHandler {
                     Requests.language(ctx)).with("unknownCommuneCodes", unknown);
         }
 
+        ReviewerToken.Builder token = ReviewerToken.newBuilder()
+                .setRole(AccessRole.REVIEWER)
+                .setCommuneCodes(communeCodes);
+        issue(ctx, caller, token, label, createdAt, expiresAt);
+    }
+
+    /**
+     * {@code POST /api/v1/viewers}: creates a read-only viewer token for some provinces and/or
+     * communes and every unit under them. It reads the dashboard and the reports of that subtree and
+     * nothing else; it never submits, withdraws or administers.
+     */
+    public void createViewer(Context ctx) throws IOException {
+        Caller caller = access.admin(ctx);
+        ObjectNode body = bodies.object(ctx, VIEWER_FIELDS);
+        List<RuleViolation> violations = new ArrayList<>();
+        List<String> provinceCodes = codes(body.get("provinceCodes"), "provinceCodes", violations);
+        List<String> communeCodes = codes(body.get("communeCodes"), "communeCodes", violations);
+        if (violations.isEmpty() && provinceCodes.isEmpty() && communeCodes.isEmpty()) {
+            violations.add(new RuleViolation("provinceCodes", "viewer.scope.required",
+                    "Mã xem phải có ít nhất một tỉnh (provinceCodes) hoặc một xã (communeCodes).",
+                    "A viewer token needs at least one province (provinceCodes) or commune (communeCodes)."));
+        }
+        String label = label(body.get("label"), violations);
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = expiresAt(body.get("expiresAt"), createdAt, violations);
+        if (!violations.isEmpty()) {
+            throw FieldErrors.invalidRequest(violations, Requests.language(ctx));
+        }
+        List<String> unknown = Scope.viewerOf(provinceCodes, communeCodes).unknownUnits(maps);
+        if (!unknown.isEmpty()) {
+            throw FieldErrors.invalidRequest(List.of(new RuleViolation(provinceCodes.isEmpty() ? "communeCodes" : "provinceCodes",
+                    "viewer.scope.unknown",
+                    "Các đơn vị không có trong danh mục hành chính: " + String.join(", ", unknown) + ".",
+                    "These units are in no administrative map: " + String.join(", ", unknown) + ".")),
+                    Requests.language(ctx)).with("unknownUnits", unknown);
+        }
+        ReviewerToken.Builder token = ReviewerToken.newBuilder()
+                .setRole(AccessRole.VIEWER)
+                // Never in communeCodes: a reader that predates viewers would take them for communes to submit for.
+                .setCommuneCodes(List.of())
+                .setViewedProvinceCodes(provinceCodes)
+                .setViewedCommuneCodes(communeCodes);
+        issue(ctx, caller, token, label, createdAt, expiresAt);
+    }
+
+    /** Stores a new token with its audit event and answers its secret, shown this once. */
+    private void issue(Context ctx, Caller caller, ReviewerToken.Builder builder, String label, Instant createdAt,
+            Instant expiresAt) {
         String secret = TokenHashes.newSecret();
-        ReviewerToken token = ReviewerToken.newBuilder()
+        ReviewerToken token = builder
                 .setTokenId(UUID.randomUUID().toString())
                 .setSha256(TokenHashes.sha256Hex(secret))
-                .setRole(AccessRole.REVIEWER)
-                .setCommuneCodes(communeCodes)
                 .setLabel(label)
                 .setCreatedAt(createdAt)
                 .setRevoked(false)
@@ -148,17 +198,47 @@ public final class ReviewerTokenHandler {
         // Known here at once, without waiting for the follower to read it back.
         tokens.apply(token.getTokenId(), token);
 
+        Caller issued = Caller.of(token);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("tokenId", token.getTokenId());
         response.put("token", secret);
         response.put("role", token.getRole().name());
-        response.put("communeCodes", communeCodes);
+        response.put("scope", issued.scope().toString());
+        if (token.getRole() == AccessRole.VIEWER) {
+            response.put("provinceCodes", List.copyOf(issued.scope().provinceCodes()));
+        }
+        response.put("communeCodes", List.copyOf(issued.communeCodes()));
         response.put("label", label);
         response.put("createdAt", createdAt.toString());
         response.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
         // The secret is shown once; no cache or proxy may keep a copy.
         ctx.header("Cache-Control", "no-store");
         ctx.status(201).json(response);
+    }
+
+    /** Unit codes as an array of strings, each once; absent or null: none. */
+    private static List<String> codes(JsonNode node, String field, List<RuleViolation> violations) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        boolean valid = node.isArray() && node.size() <= MAX_COMMUNES;
+        if (valid) {
+            for (JsonNode element : node) {
+                if (!element.isTextual() || element.textValue().isBlank()) {
+                    valid = false;
+                    break;
+                }
+                codes.add(element.textValue().trim());
+            }
+        }
+        if (!valid) {
+            violations.add(new RuleViolation(field, field + ".format",
+                    field + " phải là mảng tối đa " + MAX_COMMUNES + " mã đơn vị dạng chuỗi, ví dụ [\"38\"].",
+                    field + " must be an array of at most " + MAX_COMMUNES + " unit codes as strings, e.g. [\"38\"]."));
+            return List.of();
+        }
+        return List.copyOf(codes);
     }
 
     /** A reviewer may work on a review year of either map, so a code of either map is a commune. */

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import vn.povertyreview.ingest.internal.auth.Caller;
 import vn.povertyreview.ingest.internal.auth.ReviewerTokens;
 import vn.povertyreview.ingest.internal.auth.TokenRefusal;
@@ -44,6 +43,7 @@ final class TokenListing {
         entry.put("label", null);
         entry.put("role", admin.role().name());
         entry.put("scope", admin.scope().toString());
+        entry.put("provinceCodes", List.of());
         entry.put("communeCodes", List.of());
         // A configured token was made outside the API: when is not known.
         entry.put("createdAt", rotated.map(token -> token.getCreatedAt().toString()).orElse(null));
@@ -56,12 +56,13 @@ final class TokenListing {
     }
 
     Map<String, Object> of(ReviewerToken token) {
-        Caller caller = new Caller(token.getTokenId(), token.getRole(), Set.copyOf(token.getCommuneCodes()));
+        Caller caller = Caller.of(token);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("tokenId", token.getTokenId());
         entry.put("label", token.getLabel());
         entry.put("role", token.getRole().name());
         entry.put("scope", caller.scope().toString());
+        entry.put("provinceCodes", List.copyOf(caller.scope().provinceCodes()));
         entry.put("communeCodes", List.copyOf(caller.communeCodes()));
         entry.put("createdAt", token.getCreatedAt().toString());
         entry.put("lastUsedAt", lastUse(token.getTokenId()));
