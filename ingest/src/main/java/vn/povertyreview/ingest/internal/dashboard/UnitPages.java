@@ -110,7 +110,7 @@ public final class UnitPages {
             Long expected = row == null ? null : row.expected();
             vn.povertyreview.domain.target.TargetStatus status = worst.get(child.unitCode());
             children.add(new Child(new Unit(child.unitCode(), child.unitLevel(), nameOf(reviewYear, child)), figures(child),
-                    reviewed, expected, expected == null ? null : Rates.shown(reviewed, expected),
+                    reviewed, expected, reviewedShare(reviewed, expected),
                     status == null ? null : status.name()));
         }
         Comparator<Child> worstFirst = Comparator
@@ -185,5 +185,13 @@ public final class UnitPages {
         return targets.stream().map(target -> new UnitPage.Target(target.unitCode(), target.unitName(), target.measure().name(),
                 target.kind().name(), target.targetValue(), target.gapHouseholds(), target.completionPercent(),
                 target.status().name(), target.status().vietnamese(), target.status().english())).toList();
+    }
+
+    /**
+     * The share of the expected households reviewed, rounded once; none when nothing is expected, a
+     * previous year of no households included (the review_progress view leaves it empty then too).
+     */
+    static BigDecimal reviewedShare(long reviewed, Long expected) {
+        return expected == null || expected == 0 ? null : Rates.shown(reviewed, expected);
     }
 }
