@@ -16,7 +16,7 @@ public record RollupOptions(Duration publishInterval, Duration freshnessBudget, 
 
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_FRESHNESS_BUDGET = Duration.ofSeconds(30);
-    public static final long DEFAULT_MAX_PENDING_UNITS = 50_000;
+    public static final long DEFAULT_MAX_PENDING_UNITS = 120_000;
 
     public RollupOptions {
         requirePositive("publish interval", publishInterval);

@@ -24,6 +24,14 @@ public final class MovementTally extends FigureCounts<MovementFigure, MovementTa
         return new MovementTally(widened(counts, FIGURES.length, "movement tally"));
     }
 
+    /** A tally over {@code counts} itself, one per figure, which the caller must not touch again. */
+    static MovementTally owning(long[] counts) {
+        if (counts.length != FIGURES.length) {
+            throw new IllegalArgumentException("a movement tally needs " + FIGURES.length + " counts, got " + counts.length);
+        }
+        return new MovementTally(counts);
+    }
+
     @Override
     protected MovementFigure[] figures() {
         return FIGURES;

@@ -2,10 +2,8 @@ package vn.povertyreview.domain.movement;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.povertyreview.domain.admin.AdminMaps;
 import vn.povertyreview.domain.admin.AdminSuccession;
 import vn.povertyreview.domain.admin.AdminUnit;
@@ -81,10 +79,29 @@ public final class Movements {
      *     and its pre-reform commune has no successor in {@code succession}
      */
     public static Map<String, MovementTally> of(HouseholdHistory history, int year, AdminSuccession succession) {
+        PathMovement movement = byPath(history, year, succession);
+        Map<String, MovementTally> contributions = new LinkedHashMap<>();
+        movement.forEachUnit((unit, tally) -> {
+            if (!tally.isZero()) {
+                contributions.put(unit, tally);
+            }
+        });
+        return Collections.unmodifiableMap(contributions);
+    }
+
+    /**
+     * The same contribution as {@link #of}, given once per position on the household's paths: what
+     * a unit gets depends only on whether it is on the start path, the end path or both, so three
+     * tallies say it for every unit. Counting a change this way costs three tallies whatever the
+     * number of units.
+     *
+     * @throws IllegalArgumentException as {@link #of} does
+     */
+    public static PathMovement byPath(HouseholdHistory history, int year, AdminSuccession succession) {
         HouseholdStatus prev = history.in(year - 1).orElse(null);
         HouseholdStatus cur = history.in(year).orElse(null);
         if (prev == null && cur == null) {
-            return Map.of();
+            return PathMovement.NONE;
         }
         List<String> endPath = endPath(cur);
         List<String> startPath = startPath(prev, cur, year, succession);
@@ -93,25 +110,22 @@ public final class Movements {
         boolean hadPoor = history.hadBefore(year, Classification.POOR);
         boolean hadNearPoor = history.hadBefore(year, Classification.NEAR_POOR);
         boolean newlyEscaped = after != null && after != Classification.POOR && escapedWithinReviews(history, year);
+        return new PathMovement(new UnitPaths(startPath, endPath),
+                onUnit(before, after, hadPoor, hadNearPoor, newlyEscaped, true, true),
+                onUnit(before, after, hadPoor, hadNearPoor, newlyEscaped, true, false),
+                onUnit(before, after, hadPoor, hadNearPoor, newlyEscaped, false, true));
+    }
 
-        Set<String> units = new LinkedHashSet<>(endPath);
-        units.addAll(startPath);
-        Map<String, MovementTally> contributions = new LinkedHashMap<>();
-        for (String unit : units) {
-            boolean inStart = startPath.contains(unit);
-            boolean inEnd = endPath.contains(unit);
-            long[] counts = new long[SIZE];
-            StatusFigures.POOR.count(counts, before, after, hadPoor, inStart, inEnd);
-            StatusFigures.NEAR_POOR.count(counts, before, after, hadNearPoor, inStart, inEnd);
-            if (newlyEscaped && inEnd) {
-                counts[MovementFigure.NEWLY_ESCAPED.ordinal()]++;
-            }
-            MovementTally tally = MovementTally.of(counts);
-            if (!tally.isZero()) {
-                contributions.put(unit, tally);
-            }
+    /** What the household adds to the movement of one unit, which lies on its start path or not, and on its end path or not. */
+    private static MovementTally onUnit(Classification before, Classification after, boolean hadPoor, boolean hadNearPoor,
+            boolean newlyEscaped, boolean inStart, boolean inEnd) {
+        long[] counts = new long[SIZE];
+        StatusFigures.POOR.count(counts, before, after, hadPoor, inStart, inEnd);
+        StatusFigures.NEAR_POOR.count(counts, before, after, hadNearPoor, inStart, inEnd);
+        if (newlyEscaped && inEnd) {
+            counts[MovementFigure.NEWLY_ESCAPED.ordinal()]++;
         }
-        return Collections.unmodifiableMap(contributions);
+        return MovementTally.owning(counts);
     }
 
     /**

@@ -88,6 +88,24 @@ public abstract class FigureCounts<F extends Enum<F>, T extends FigureCounts<F, 
         return false;
     }
 
+    /** Adds these counts, in figure order, to {@code sums}: for summing many without a new array each. */
+    public void addTo(long[] sums) {
+        for (int i = 0; i < counts.length; i++) {
+            sums[i] = Math.addExact(sums[i], counts[i]);
+        }
+    }
+
+    /**
+     * Adds these counts, in figure order, to {@code sums}: for summing many without a new array
+     * each, in ints where the sums are known to stay small. A sum that would leave an int's range
+     * throws {@link ArithmeticException} rather than wrap.
+     */
+    public void addTo(int[] sums) {
+        for (int i = 0; i < counts.length; i++) {
+            sums[i] = Math.addExact(sums[i], Math.toIntExact(counts[i]));
+        }
+    }
+
     /** The counts in figure order, as stored. */
     public long[] toArray() {
         return counts.clone();

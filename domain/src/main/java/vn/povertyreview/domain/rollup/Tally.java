@@ -20,6 +20,14 @@ public final class Tally extends FigureCounts<Figure, Tally> {
         return new Tally(widened(counts, FIGURES.length, "tally"));
     }
 
+    /** A tally over {@code counts} itself, one per figure, which the caller must not touch again: no copy where tallies are built in bulk. */
+    static Tally owning(long[] counts) {
+        if (counts.length != FIGURES.length) {
+            throw new IllegalArgumentException("a tally needs " + FIGURES.length + " counts, got " + counts.length);
+        }
+        return new Tally(counts);
+    }
+
     public static Tally one(Figure... figures) {
         long[] counts = new long[FIGURES.length];
         for (Figure figure : figures) {

@@ -246,6 +246,58 @@ class HouseholdYearFiguresTest {
     }
 
     /**
+     * The change a history change makes, per unit, as the pipeline counts it from the three tallies
+     * of each contribution ({@link HouseholdYearContribution#forEachChange}), is exactly what the
+     * new history adds to each unit less what the old one added, as {@link HouseholdYearFigures#of}
+     * says it: for random households across the reform, each changed by a new review (in the same
+     * village, another village or another commune) of a random year.
+     */
+    @Test
+    void aChangeCountedFromThePathTalliesIsThePerUnitDifference() {
+        Random random = new Random(20261202L);
+        List<String> oldVillages = List.of("15271-TK1", "15271-TK2", "15304-THON1", "17932-XOM1");
+        List<String> newVillages = List.of("15271-TK1", "15271-TK2", "15271-THON1", "17935-XOM1");
+        int changesSeen = 0;
+        for (int h = 0; h < 3_000; h++) {
+            Household household = aHousehold();
+            for (int year = 2022; year <= 2027; year++) {
+                if (random.nextInt(4) != 0) {
+                    List<String> villages = year < AdminMaps.FIRST_TWO_LEVEL_YEAR ? oldVillages : newVillages;
+                    household.in(year, Classification.values()[random.nextInt(3)], villages.get(random.nextInt(villages.size())),
+                            random.nextInt(3) == 0);
+                }
+            }
+            HouseholdHistory before = household.history;
+            int changedYear = 2022 + random.nextInt(6);
+            List<String> villages = changedYear < AdminMaps.FIRST_TWO_LEVEL_YEAR ? oldVillages : newVillages;
+            household.in(changedYear, Classification.values()[random.nextInt(3)], villages.get(random.nextInt(villages.size())),
+                    random.nextInt(3) == 0);
+            HouseholdHistory after = household.history;
+            for (int year = changedYear; year <= 2028; year++) {
+                Map<String, Tally> expected = new HashMap<>();
+                Map<String, Tally> removed = HouseholdYearFigures.of(before, year, SUCCESSION);
+                Map<String, Tally> added = HouseholdYearFigures.of(after, year, SUCCESSION);
+                Set<String> units = new TreeSet<>(removed.keySet());
+                units.addAll(added.keySet());
+                for (String unit : units) {
+                    Tally change = added.getOrDefault(unit, Tally.ZERO).minus(removed.getOrDefault(unit, Tally.ZERO));
+                    if (!change.isZero()) {
+                        expected.put(unit, change);
+                    }
+                }
+                Map<String, Tally> counted = new HashMap<>();
+                HouseholdYearContribution.forEachChange(HouseholdYearFigures.contribution(before, year, SUCCESSION),
+                        HouseholdYearFigures.contribution(after, year, SUCCESSION), (unit, change) -> {
+                            assertThat(counted.put(unit, change)).as("unit %s handed once", unit).isNull();
+                        });
+                assertThat(counted).as("household %d, change of %d, year %d", h, changedYear, year).isEqualTo(expected);
+                changesSeen += expected.size();
+            }
+        }
+        assertThat(changesSeen).isGreaterThan(10_000);
+    }
+
+    /**
      * Random households over 2022–2027 across the reform, moving, missing reviews: at the nation
      * the start of every year is the previous year's final figure, each household starts the year
      * in exactly one commune, and every start figure is counted on exactly the household's start path.

@@ -3,10 +3,8 @@ package vn.povertyreview.streams.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,6 +20,7 @@ import vn.povertyreview.domain.review.Classification;
 import vn.povertyreview.domain.review.HouseholdPlace;
 import vn.povertyreview.domain.review.ReviewOrder;
 import vn.povertyreview.domain.review.ReviewYears;
+import vn.povertyreview.domain.rollup.HouseholdYearContribution;
 import vn.povertyreview.domain.rollup.HouseholdYearFigures;
 import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.schemas.ClassificationDisagreement;
@@ -76,7 +75,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
 
     private ProcessorContext<String, HouseholdOutcome> context;
     private KeyValueStore<String, HouseholdYears> histories;
-    private CommitBuffer<String, PendingChange> buffer;
+    private CommitBuffer<UnitKey, PendingChange> buffer;
     private KeyValueStore<String, UnitTally> pending;
     private CommitPacer pacer;
     /** When changes were last sent; the start of the task counts as one such time. */
@@ -169,16 +168,10 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
             if (!countsIn(before, year) && !countsIn(after, year)) {
                 continue;
             }
-            Map<String, Tally> removed = HouseholdYearFigures.of(before, year, succession);
-            Map<String, Tally> added = HouseholdYearFigures.of(after, year, succession);
-            Set<String> units = new HashSet<>(removed.keySet());
-            units.addAll(added.keySet());
-            for (String unit : units) {
-                Tally delta = added.getOrDefault(unit, Tally.ZERO).minus(removed.getOrDefault(unit, Tally.ZERO));
-                if (!delta.isZero()) {
-                    addPending(new UnitKey(year, unit).toString(), delta, timestamp);
-                }
-            }
+            int changedYear = year;
+            HouseholdYearContribution.forEachChange(HouseholdYearFigures.contribution(before, year, succession),
+                    HouseholdYearFigures.contribution(after, year, succession),
+                    (unit, delta) -> addPending(new UnitKey(changedYear, unit), delta, timestamp));
         }
     }
 
@@ -196,21 +189,22 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
         }
     }
 
-    private void addPending(String unitKey, Tally delta, long timestamp) {
+    private void addPending(UnitKey unitKey, Tally delta, long timestamp) {
         buffer.computeIfAbsent(unitKey, key -> new PendingChange()).add(delta, timestamp);
     }
 
     /** At every commit: send the summed changes, with any kept, or keep them until the next publish time. */
-    private void atCommit(Map<String, PendingChange> changes) {
+    private void atCommit(Map<UnitKey, PendingChange> changes) {
         pacer.committing();
         long now = context.currentSystemTimeMs();
         if (now - lastSentAt < publishInterval.toMillis() / 2) {
             changes.forEach((unitKey, change) -> {
-                UnitTally stored = pending.get(unitKey);
+                String key = unitKey.toString();
+                UnitTally stored = pending.get(key);
                 if (stored != null) {
                     change.add(Tallies.counts(stored), stored.getAsOf());
                 }
-                pending.put(unitKey, Tallies.stored(change.change(), change.asOf(), 0));
+                pending.put(key, Tallies.stored(change.change(), change.asOf(), 0));
             });
             return;
         }
@@ -220,7 +214,7 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
             all.forEachRemaining(kept::add);
         }
         for (KeyValue<String, UnitTally> entry : kept) {
-            changes.computeIfAbsent(entry.key, unitKey -> new PendingChange())
+            changes.computeIfAbsent(UnitKey.parse(entry.key), unitKey -> new PendingChange())
                     .add(Tallies.counts(entry.value), entry.value.getAsOf());
             pending.delete(entry.key);
         }
@@ -231,11 +225,12 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
      * Sends every unit's summed change downstream; changes that cancelled out are dropped. While
      * this task works through a backlog they are marked so ({@link CommitPacer#BACKLOG_HEADER}).
      */
-    private void send(Map<String, PendingChange> changes) {
+    private void send(Map<UnitKey, PendingChange> changes) {
         boolean fromBacklog = pacer.inBacklog(context.currentSystemTimeMs());
         changes.forEach((unitKey, change) -> {
-            if (!change.change().isZero()) {
-                context.forward(new Record<>(unitKey, new UnitChange(Tallies.stored(change.change(), change.asOf(), 0)),
+            Tally summed = change.change();
+            if (!summed.isZero()) {
+                context.forward(new Record<>(unitKey.toString(), new UnitChange(Tallies.stored(summed, change.asOf(), 0)),
                         change.asOf(), CommitPacer.headers(fromBacklog)));
             }
         });

@@ -34,9 +34,16 @@ final class PackedCounts {
     /** The counts packed in {@code packed}, read from its position without moving it. */
     static long[] unpack(ByteBuffer packed) {
         ByteBuffer in = packed.duplicate();
-        long[] counts = new long[in.remaining()];
+        // Every varint ends in the one byte of it without the continuation bit.
+        int values = 0;
+        for (int i = in.position(); i < in.limit(); i++) {
+            if ((in.get(i) & 0x80) == 0) {
+                values++;
+            }
+        }
+        long[] counts = new long[values];
         int n = 0;
-        while (in.hasRemaining()) {
+        while (n < values) {
             long zigZag = 0;
             int shift = 0;
             byte b;
@@ -50,6 +57,9 @@ final class PackedCounts {
             } while ((b & 0x80) != 0);
             counts[n++] = (zigZag >>> 1) ^ -(zigZag & 1);
         }
-        return Arrays.copyOf(counts, n);
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("packed counts end inside a count");
+        }
+        return counts;
     }
 }

@@ -102,15 +102,11 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         } else {
             pacer.handled(change.timestamp());
         }
-        UnitKey key = UnitKey.parse(change.key());
-        Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
-        if (unit.isEmpty()) {
-            // Only checked places reach this step; a unit missing here means the maps changed under stored data.
-            LOG.error("Unit {} is not in the map of review year {}; its change {} is not counted",
-                    key.unitCode(), key.reviewYear(), change.value());
+        // The unit is looked up once per commit: after that its sum is in the buffer.
+        UnitSum sum = due.computeIfAbsent(change.key(), unitKey -> sumOf(UnitKey.parse(unitKey), change.value()));
+        if (sum == null) {
             return;
         }
-        UnitSum sum = due.computeIfAbsent(change.key(), unitKey -> UnitSum.of(key, unit.get(), sums.get(unitKey)));
         if (change.value().getUnitName() != null) {
             sum.rename(change.value().getUnitName(), change.value().getAsOf());
         } else {
@@ -119,6 +115,18 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
         if (due.size() >= maxDueRollups) {
             due.drain(this::storeAndPublish);
         }
+    }
+
+    /** The unit's stored sum, to add changes to; null when the unit is not in its year's map. */
+    private UnitSum sumOf(UnitKey key, UnitTally change) {
+        Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
+        if (unit.isEmpty()) {
+            // Only checked places reach this step; a unit missing here means the maps changed under stored data.
+            LOG.error("Unit {} is not in the map of review year {}; its change {} is not counted",
+                    key.unitCode(), key.reviewYear(), change);
+            return null;
+        }
+        return UnitSum.of(key, unit.get(), sums.get(key.toString()));
     }
 
     /**

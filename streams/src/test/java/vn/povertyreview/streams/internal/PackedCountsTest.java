@@ -1,8 +1,11 @@
 package vn.povertyreview.streams.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Packed counts read back exactly what was packed: zeros, negative changes, the extremes. */
@@ -29,5 +32,14 @@ class PackedCountsTest {
             long[] counts = random.longs(random.nextInt(80), -5_000_000_000L, 5_000_000_000L).toArray();
             assertThat(PackedCounts.unpack(PackedCounts.pack(counts))).containsExactly(counts);
         }
+    }
+
+    @Test
+    void refusesCountsCutOffInsideACount() {
+        ByteBuffer packed = PackedCounts.pack(new long[] {3, 1_000_000});
+        ByteBuffer cut = ByteBuffer.wrap(Arrays.copyOf(packed.array(), packed.remaining() - 1));
+
+        assertThatThrownBy(() -> PackedCounts.unpack(cut)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inside a count");
     }
 }
