@@ -31,6 +31,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     public AvroSerde(Class<T> type) {
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
+        // The generated classes' own encode and decode methods: several times faster than Avro's
+        // generic walk of the schema, and they resolve older writer schemas just the same.
+        model.setCustomCoders(true);
         Schema current = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, current);
         this.decoder = new BinaryMessageDecoder<>(model, current);
