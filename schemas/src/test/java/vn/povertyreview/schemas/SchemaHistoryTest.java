@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.povertyreview.schemas.internal.HouseholdChange;
 import vn.povertyreview.schemas.internal.HouseholdYears;
+import vn.povertyreview.schemas.internal.UnitChangeBatch;
 import vn.povertyreview.schemas.internal.UnitTally;
 
 /**
@@ -26,7 +27,7 @@ class SchemaHistoryTest {
     static Stream<Class<? extends SpecificRecord>> recordTypes() {
         return Stream.of(HouseholdReview.class, AdminUnit.class, UnitRollup.class, RejectedReview.class, ReviewerToken.class,
                 ClassificationDisagreement.class, ReductionTarget.class, ReviewYearClosure.class, TargetStatus.class, TargetGapAlert.class, ReviewerTokenUse.class, AuditEvent.class, HouseholdChange.class,
-                HouseholdYears.class, UnitTally.class);
+                HouseholdYears.class, UnitTally.class, UnitChangeBatch.class);
     }
 
     private static Schema current(Class<? extends SpecificRecord> type) {

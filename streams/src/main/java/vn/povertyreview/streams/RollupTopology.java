@@ -25,6 +25,7 @@ import vn.povertyreview.schemas.Topics;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitRollup;
 import vn.povertyreview.schemas.internal.HouseholdYears;
+import vn.povertyreview.schemas.internal.UnitChangeBatch;
 import vn.povertyreview.schemas.internal.UnitTally;
 import vn.povertyreview.streams.internal.CommitBuffer;
 import vn.povertyreview.streams.internal.HouseholdHistoryProcessor;
@@ -32,7 +33,7 @@ import vn.povertyreview.streams.internal.HouseholdOutcome;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Checked;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Disagreement;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
-import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
+import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChanges;
 import vn.povertyreview.streams.internal.GlobalTableUpdater;
 import vn.povertyreview.streams.internal.ReviewCheckProcessor;
 import vn.povertyreview.streams.internal.TargetOutcome;
@@ -40,6 +41,7 @@ import vn.povertyreview.streams.internal.TargetOutcome.Alert;
 import vn.povertyreview.streams.internal.TargetOutcome.StatusChange;
 import vn.povertyreview.streams.internal.TargetStatusProcessor;
 import vn.povertyreview.streams.internal.ThreadActivity;
+import vn.povertyreview.streams.internal.UnitBuckets;
 import vn.povertyreview.streams.internal.UnitRollupProcessor;
 import vn.povertyreview.streams.internal.VillageNames;
 
@@ -54,7 +56,7 @@ import vn.povertyreview.streams.internal.VillageNames;
  *                                                    unit-change-buffer, unit-pending-change-store]
  *            ├─► household-reviews-rejected (a withdrawal for another commune)
  *            ├─► classification-disagreements (key year/household)
- *            └─► unit-changes (repartition by year/unit) ─► unit-rollup [unit-rollup-store] ─┬─► unit-rollups
+ *            └─► unit-changes (batches per unit bucket) ─► unit-rollup [unit-rollup-store] ─┬─► unit-rollups
  * admin-units ─► village-name-per-review-year ─────┘ (a registered village name, once per review year)
  *                                                                                             │
  *      target-status [unit-rollup-store (read), target-status-store, target-alert-store] ◄────┘
@@ -158,17 +160,18 @@ public final class RollupTopology {
                         Produced.with(keys, topics.classificationDisagreements().valueSerde())
                                 .withName("classification-disagreements-sink"));
 
-        KStream<String, UnitTally> unitChanges = outcomes.get("household-outcome-counted")
-                .mapValues(outcome -> ((UnitChange) outcome).delta(), Named.as("unit-change"));
+        KStream<String, UnitChangeBatch> unitChanges = outcomes.get("household-outcome-counted")
+                .mapValues(outcome -> ((UnitChanges) outcome).batch(), Named.as("unit-change"));
         VillageNames villageNames = new VillageNames(maps);
-        KStream<String, UnitTally> nameChanges = builder
+        KStream<String, UnitChangeBatch> nameChanges = builder
                 .stream(topics.adminUnits().name(),
                         Consumed.with(topics.adminUnits().keySerde(), topics.adminUnits().valueSerde())
                                 .withName("admin-units-source"))
                 .flatMap(villageNames::perReviewYear, Named.as("village-name-per-review-year"));
 
         KStream<String, UnitRollup> rollups = unitChanges.merge(nameChanges, Named.as("unit-changes-and-names"))
-                .repartition(Repartitioned.with(keys, tallies).withName(UNIT_CHANGES))
+                .repartition(Repartitioned.with(keys, AvroSerde.of(UnitChangeBatch.class)).withName(UNIT_CHANGES)
+                        .withStreamPartitioner(UnitBuckets.partitioner()))
                 .process(() -> new UnitRollupProcessor(directory, ROLLUP_STORE, DUE_ROLLUP_STORE,
                                 options.publishInterval(), options.maxPendingUnits(), threads),
                         Named.as("unit-rollup"), ROLLUP_STORE, DUE_ROLLUP_STORE);

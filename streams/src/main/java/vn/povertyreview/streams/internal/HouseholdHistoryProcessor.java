@@ -33,7 +33,7 @@ import vn.povertyreview.schemas.internal.HouseholdYears;
 import vn.povertyreview.schemas.internal.UnitTally;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Disagreement;
 import vn.povertyreview.streams.internal.HouseholdOutcome.Rejection;
-import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChange;
+import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChanges;
 
 /**
  * Keeps, for every household, which review counts in each review year, and turns each change of
@@ -227,13 +227,15 @@ public final class HouseholdHistoryProcessor implements Processor<String, Househ
      */
     private void send(Map<UnitKey, PendingChange> changes) {
         boolean fromBacklog = pacer.inBacklog(context.currentSystemTimeMs());
+        UnitBuckets.Batches batches = new UnitBuckets.Batches();
         changes.forEach((unitKey, change) -> {
             Tally summed = change.change();
             if (!summed.isZero()) {
-                context.forward(new Record<>(unitKey.toString(), new UnitChange(Tallies.stored(summed, change.asOf(), 0)),
-                        change.asOf(), CommitPacer.headers(fromBacklog)));
+                batches.add(unitKey.toString(), change.asOf(), Tallies.packed(summed));
             }
         });
+        batches.forEach((bucketKey, batch) -> context.forward(new Record<>(bucketKey, new UnitChanges(batch),
+                UnitBuckets.asOf(batch), CommitPacer.headers(fromBacklog))));
     }
 
     private static TreeMap<Integer, HouseholdYear> byYear(HouseholdYears stored) {

@@ -3,7 +3,7 @@ package vn.povertyreview.streams.internal;
 import vn.povertyreview.schemas.ClassificationDisagreement;
 import vn.povertyreview.schemas.RejectedReview;
 import vn.povertyreview.schemas.internal.HouseholdChange;
-import vn.povertyreview.schemas.internal.UnitTally;
+import vn.povertyreview.schemas.internal.UnitChangeBatch;
 
 /** What the household steps emit, each kind to its own topic. */
 public sealed interface HouseholdOutcome {
@@ -16,8 +16,8 @@ public sealed interface HouseholdOutcome {
     record Checked(HouseholdChange change) implements HouseholdOutcome {
     }
 
-    /** A change to the counts of the unit in the record key ({@code <reviewYear>/<unitCode>}). */
-    record UnitChange(UnitTally delta) implements HouseholdOutcome {
+    /** Changes to the counts of units of the bucket in the record key ({@link UnitBuckets}). */
+    record UnitChanges(UnitChangeBatch batch) implements HouseholdOutcome {
     }
 
     /**

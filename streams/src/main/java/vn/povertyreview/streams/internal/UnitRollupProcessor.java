@@ -25,7 +25,9 @@ import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
 import vn.povertyreview.schemas.UnitRollup;
+import vn.povertyreview.schemas.internal.BatchedUnitChange;
 import vn.povertyreview.schemas.internal.UnitTally;
+import vn.povertyreview.schemas.internal.UnitChangeBatch;
 
 /**
  * Adds each change of a unit's counts to the unit's sum and publishes the unit's new rollup,
@@ -40,7 +42,7 @@ import vn.povertyreview.schemas.internal.UnitTally;
  * unit between two commits cost one store write and one rollup. When commits come is told by {@link
  * CommitPacer}.
  */
-public final class UnitRollupProcessor implements Processor<String, UnitTally, String, UnitRollup> {
+public final class UnitRollupProcessor implements Processor<String, UnitChangeBatch, String, UnitRollup> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnitRollupProcessor.class);
 
@@ -96,21 +98,27 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     }
 
     @Override
-    public void process(Record<String, UnitTally> change) {
-        if (CommitPacer.fromBacklog(change.headers())) {
-            pacer.handledFromBacklog(change.timestamp());
+    public void process(Record<String, UnitChangeBatch> changes) {
+        if (CommitPacer.fromBacklog(changes.headers())) {
+            pacer.handledFromBacklog(changes.timestamp());
         } else {
-            pacer.handled(change.timestamp());
+            pacer.handled(changes.timestamp());
         }
+        for (BatchedUnitChange change : changes.value().getChanges()) {
+            count(change);
+        }
+    }
+
+    private void count(BatchedUnitChange change) {
         // The unit is looked up once per commit: after that its sum is in the buffer.
-        UnitSum sum = due.computeIfAbsent(change.key(), unitKey -> sumOf(UnitKey.parse(unitKey), change.value()));
+        UnitSum sum = due.computeIfAbsent(change.getUnitKey(), unitKey -> sumOf(UnitKey.parse(unitKey), change));
         if (sum == null) {
             return;
         }
-        if (change.value().getUnitName() != null) {
-            sum.rename(change.value().getUnitName(), change.value().getAsOf());
+        if (change.getUnitName() != null) {
+            sum.rename(change.getUnitName(), change.getAsOf());
         } else {
-            sum.add(Tallies.counts(change.value()), change.value().getAsOf());
+            sum.add(Tally.of(PackedCounts.unpack(change.getPackedCounts())), change.getAsOf());
         }
         if (due.size() >= maxDueRollups) {
             due.drain(this::storeAndPublish);
@@ -118,7 +126,7 @@ public final class UnitRollupProcessor implements Processor<String, UnitTally, S
     }
 
     /** The unit's stored sum, to add changes to; null when the unit is not in its year's map. */
-    private UnitSum sumOf(UnitKey key, UnitTally change) {
+    private UnitSum sumOf(UnitKey key, BatchedUnitChange change) {
         Optional<AdminUnit> unit = directory.find(key.reviewYear(), key.unitCode());
         if (unit.isEmpty()) {
             // Only checked places reach this step; a unit missing here means the maps changed under stored data.

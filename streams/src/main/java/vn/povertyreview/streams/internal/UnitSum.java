@@ -41,9 +41,7 @@ final class UnitSum {
 
     /** Adds a change of the unit's counts made by review records up to time {@code changeAsOf}. */
     void add(Tally change, long changeAsOf) {
-        for (Figure figure : FIGURES) {
-            counts[figure.ordinal()] += change.get(figure);
-        }
+        change.addTo(counts);
         revision++;
         asOf = Math.max(asOf, changeAsOf);
     }

@@ -11,12 +11,12 @@ import vn.povertyreview.domain.rollup.Tally;
 import vn.povertyreview.schemas.AdminUnit;
 import vn.povertyreview.schemas.UnitKey;
 import vn.povertyreview.schemas.UnitLevel;
-import vn.povertyreview.schemas.internal.UnitTally;
+import vn.povertyreview.schemas.internal.UnitChangeBatch;
 
 /**
  * Turns a registered village name (an admin-units record of its map) into one name change per
- * review year that map governs, keyed like the unit's rollups so that it meets them after the
- * same repartition. Thread-safe.
+ * review year that map governs, in the bucket of the unit ({@link UnitBuckets}) so that it meets the
+ * unit's changes after the same repartition. Thread-safe.
  */
 public final class VillageNames {
 
@@ -30,7 +30,7 @@ public final class VillageNames {
         this.directory = new UnitDirectory(maps);
     }
 
-    public List<KeyValue<String, UnitTally>> perReviewYear(String key, AdminUnit unit) {
+    public List<KeyValue<String, UnitChangeBatch>> perReviewYear(String key, AdminUnit unit) {
         if (unit == null) {
             LOG.warn("Ignoring removal of {}: a village keeps its last registered name", key);
             return List.of();
@@ -39,11 +39,12 @@ public final class VillageNames {
             LOG.warn("Ignoring {}: only villages with a name are registered here, got {}", key, unit);
             return List.of();
         }
-        List<KeyValue<String, UnitTally>> changes = new ArrayList<>();
+        List<KeyValue<String, UnitChangeBatch>> changes = new ArrayList<>();
         maps.reviewYearsOf(unit.getMapId()).forEach(year -> {
             if (directory.find(year, unit.getCode()).isPresent()) {
-                changes.add(KeyValue.pair(new UnitKey(year, unit.getCode()).toString(),
-                        Tallies.stored(Tally.ZERO, 0, 0, unit.getName())));
+                String unitKey = new UnitKey(year, unit.getCode()).toString();
+                changes.add(KeyValue.pair(UnitBuckets.key(UnitBuckets.of(unitKey)),
+                        UnitBuckets.single(unitKey, 0, unit.getName(), Tallies.packed(Tally.ZERO))));
             }
         });
         if (changes.isEmpty()) {
