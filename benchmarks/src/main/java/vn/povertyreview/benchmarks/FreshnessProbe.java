@@ -41,15 +41,21 @@ final class FreshnessProbe {
 
     /** What the probe measured, and what its households add to the national counts and to every unit. */
     record Outcome(Freshness freshness, NationFigures expected, UnitRecount units) {
+
+        /** This outcome's freshness, after {@code earlier}'s households: both add to the counts. */
+        Outcome after(Outcome earlier) {
+            return new Outcome(freshness, earlier.expected.plus(expected), earlier.units.plus(units));
+        }
     }
 
     /**
      * Offers reviews of new households at {@code reviewsPerSecond} for {@code seconds}, the run having
-     * counted {@code householdsBefore} households so far.
+     * counted {@code householdsBefore} households so far; the households' ids start with {@code
+     * idPrefix}, which must differ between calls so that each call's households are new.
      */
-    Outcome measure(int reviewsPerSecond, int seconds, long householdsBefore, long seed) throws Exception {
+    Outcome measure(int reviewsPerSecond, int seconds, long householdsBefore, long seed, String idPrefix) throws Exception {
         String token = "adm_freshness_" + seed;
-        List<Review> reviews = generate(reviewsPerSecond * seconds, seed);
+        List<Review> reviews = generate(reviewsPerSecond * seconds, seed, idPrefix);
         NationFigures expected = NationFigures.NONE;
         UnitRecount units = new UnitRecount();
         for (Review review : reviews) {
@@ -137,7 +143,7 @@ final class FreshnessProbe {
         }
     }
 
-    private List<Review> generate(int households, long seed) {
-        return WorkloadBuilder.newHouseholds(new HouseholdGenerator(maps, seed * 17 + 5), maps, households, "FRESH-", new Random(seed));
+    private List<Review> generate(int households, long seed, String idPrefix) {
+        return WorkloadBuilder.newHouseholds(new HouseholdGenerator(maps, seed * 17 + 5), maps, households, idPrefix, new Random(seed));
     }
 }
