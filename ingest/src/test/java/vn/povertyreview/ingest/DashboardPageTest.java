@@ -108,6 +108,8 @@ class DashboardPageTest {
 
         // No figures of the current calendar year yet: the page opens the latest year that has some.
         awaitUnit("Việt Nam (VN) – 2025");
+        // The stylesheet the pages share (/common/pages.css) is loaded: it colours the top bar.
+        assertThat(browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color")).isEqualTo("rgba(18, 53, 91, 1)");
         assertFiguresAreThoseOfPostgres(2025, "VN");
         assertChildrenAreThoseOfPostgres(2025, "VN");
         screenshot("dashboard-nation.png");

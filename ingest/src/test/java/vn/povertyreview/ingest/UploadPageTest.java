@@ -105,6 +105,8 @@ class UploadPageTest {
 
         browser.get(ingest.service().baseUri() + "/");
         await("the sign-in form").atMost(PAGE).ignoreExceptions().until(() -> visible("sign-in"));
+        // The stylesheet the pages share (/common/pages.css) is loaded: it colours the top bar.
+        assertThat(browser.findElement(By.cssSelector("header.bar")).getCssValue("background-color")).isEqualTo("rgba(18, 53, 91, 1)");
         element("token").sendKeys(token);
         element("sign-in-button").click();
         await("signed in").atMost(PAGE).ignoreExceptions().until(() -> visible("workspace"));

@@ -110,6 +110,7 @@ public final class IngestApp {
             config.requestLogger.http(metrics::finished);
             config.staticFiles.add(UploadPage::serve);
             config.staticFiles.add(DashboardPage::serve);
+            config.staticFiles.add(StaticPages::serveCommon);
             config.routes.before(Requests::assignId);
             config.routes.before(Requests::refuseRepeatedQueryParameters);
             config.routes.post("/api/v1/reviews", submit);
