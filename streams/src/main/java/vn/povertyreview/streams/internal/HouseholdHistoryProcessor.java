@@ -52,7 +52,8 @@ import vn.povertyreview.streams.internal.HouseholdOutcome.UnitChanges;
  *
  * <p>Changes are summed per unit in memory ({@link CommitBuffer}) and sent inside a commit's
  * transaction (or earlier, when too many units are pending), so a busy commune costs one downstream
- * change per commit instead of one per household. Commits come at publish times ({@link
+ * change per commit instead of one per household; they leave as one batch per unit bucket ({@link
+ * UnitBuckets}). Commits come at publish times ({@link
  * CommitPacer}) or at the freshness budget; a commit that comes sooner after the last sending than
  * half a publish interval (a rebalance, say) keeps the summed changes in a logged store instead,
  * to be sent with the next. Either way nothing pending survives a commit unhandled, so a crash
